@@ -1,0 +1,305 @@
+"""Builders for the demo province. Each one is idempotent: run again, nothing doubles."""
+
+import datetime
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.sites.models import Site
+from django.core.files.base import ContentFile
+from django.db import transaction
+from oscar.core.loading import get_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.models import Site as WagtailSite
+
+from marketplace.places.models import Commune, Province
+from marketplace.text import slugify_vi
+
+from . import content, images
+
+DEMO_PASSWORD = "demo-ocop-2026"
+PROVINCE_CODE = "44"  # Tỉnh Quảng Trị, which includes the former Quảng Bình since 1 July 2025
+REVIEWERS_GROUP = "Department reviewers"
+ENTERPRISE_STAFF_GROUP = "Enterprise staff"
+EDITORS_GROUP = "Editors"  # created by Wagtail's own migrations
+
+Category = get_model("catalogue", "Category")
+Partner = get_model("partner", "Partner")
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+ProductImage = get_model("catalogue", "ProductImage")
+StockRecord = get_model("partner", "StockRecord")
+User = get_user_model()
+
+
+# --- People ---------------------------------------------------------------------------
+
+
+def ensure_groups():
+    reviewers, _ = Group.objects.get_or_create(name=REVIEWERS_GROUP)
+    reviewers.permissions.add(_permission("partner", "review_enterprises"))
+    staff, _ = Group.objects.get_or_create(name=ENTERPRISE_STAFF_GROUP)
+    staff.permissions.add(_permission("partner", "dashboard_access"))
+    editors, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+    editors.permissions.add(_permission("wagtailadmin", "access_admin"))
+    return {"reviewers": reviewers, "enterprise_staff": staff, "editors": editors}
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def ensure_user(email, first_name, last_name, groups=(), is_staff=False, is_superuser=False):
+    user, created = User.objects.get_or_create(
+        username=email,
+        defaults={"email": email, "first_name": first_name, "last_name": last_name,
+                  "is_staff": is_staff, "is_superuser": is_superuser},
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    user.groups.add(*groups)
+    return user
+
+
+def ensure_accounts(enterprises):
+    """The demo accounts README lists, one per role."""
+    groups = ensure_groups()
+    vendor1 = ensure_user("vendor1@demo.vn", "Lan", "Nguyễn", [groups["enterprise_staff"]])
+    vendor2 = ensure_user("vendor2@demo.vn", "Minh", "Trần", [groups["enterprise_staff"]])
+    approved = [enterprise for enterprise in enterprises if enterprise.is_approved]
+    approved[0].users.add(vendor1)
+    approved[1].users.add(vendor2)
+    return {
+        "shopper": ensure_user("shopper@demo.vn", "Hoa", "Lê"),
+        "vendor1": vendor1,
+        "vendor2": vendor2,
+        "reviewer": ensure_user("reviewer@demo.vn", "Quang", "Phạm", [groups["reviewers"]]),
+        "editor": ensure_user("editor@demo.vn", "Thảo", "Võ", [groups["editors"]]),
+        "admin": ensure_user("admin@demo.vn", "Quản trị", "Chợ OCOP", is_staff=True, is_superuser=True),
+    }
+
+
+# --- Catalogue --------------------------------------------------------------------------
+
+
+def ensure_categories():
+    """The six OCOP sectors with their product sets; returns {set slug: category}."""
+    by_slug = {}
+    for group in content.PRODUCT_GROUPS:
+        root = Category.objects.filter(depth=1, slug=group["slug"]).first()
+        if root is None:
+            root = Category.add_root(name=group["name"], slug=group["slug"])
+        for product_set in group["sets"]:
+            child = root.get_children().filter(slug=product_set["slug"]).first()
+            if child is None:
+                child = root.add_child(name=product_set["name"], slug=product_set["slug"])
+            by_slug[product_set["slug"]] = child
+    return by_slug
+
+
+def ensure_product_class():
+    product_class, _ = ProductClass.objects.get_or_create(
+        slug="ocop-product",
+        defaults={"name": "Sản phẩm OCOP và đặc sản", "requires_shipping": True, "track_stock": True},
+    )
+    return product_class
+
+
+def ensure_enterprises(progress=None):
+    province = Province.objects.get(code=PROVINCE_CODE)
+    communes = {commune.name: commune for commune in Commune.objects.filter(province=province)}
+    enterprises = []
+    for spec in content.ENTERPRISES:
+        slug = slugify_vi(spec["name"])[:140]
+        enterprise, created = Partner.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": spec["name"],
+                "kind": spec["kind"],
+                "status": spec["status"],
+                "tax_code": spec["tax_code"],
+                "representative": spec["representative"],
+                "phone": spec["phone"],
+                "email": spec["email"],
+                "province": province,
+                "commune": communes[spec["commune"]],
+                "street_address": spec["street_address"],
+                "story": spec["story"],
+            },
+        )
+        if not enterprise.logo:
+            initials = "".join(word[0] for word in spec["name"].split()[-2:]).upper()
+            enterprise.logo.save(f"{slug}.jpg", ContentFile(images.logo(initials, _enterprise_colour(spec))), save=False)
+            enterprise.banner.save(
+                f"{slug}.jpg",
+                ContentFile(images.banner(spec["name"], spec["commune"], _enterprise_colour(spec))),
+                save=False,
+            )
+            enterprise.save(update_fields=["logo", "banner"])
+        enterprises.append(enterprise)
+        if progress:
+            progress.update(1)
+    return enterprises
+
+
+def _enterprise_colour(spec):
+    palette = [product_set["colour"] for group in content.PRODUCT_GROUPS for product_set in group["sets"]]
+    return palette[sum(map(ord, spec["name"])) % len(palette)]
+
+
+def ensure_products(enterprises, categories, limit=None, progress=None):
+    product_class = ensure_product_class()
+    colours = {s["slug"]: (s["colour"], s["name"]) for g in content.PRODUCT_GROUPS for s in g["sets"]}
+    specs = content.product_specs()[:limit]
+    existing = set(Product.objects.filter(upc__in=[spec["sku"] for spec in specs]).values_list("upc", flat=True))
+    for spec in specs:
+        if spec["sku"] not in existing:
+            _create_product(spec, product_class, enterprises[spec["enterprise"]],
+                            categories[spec["group_slug"]], *colours[spec["group_slug"]])
+        if progress:
+            progress.update(1)
+    return len(specs)
+
+
+@transaction.atomic
+def _create_product(spec, product_class, enterprise, category, colour, set_name):
+    product = Product.objects.create(
+        upc=spec["sku"],
+        title=spec["title"],
+        slug=slugify_vi(spec["title"])[:255],
+        description=f"<p>{spec['description']}</p>",
+        product_class=product_class,
+        is_public=True,
+    )
+    product.categories.add(category)
+    StockRecord.objects.create(
+        product=product,
+        partner=enterprise,
+        partner_sku=spec["sku"],
+        price=Decimal(spec["price"]),
+        price_currency="VND",
+        num_in_stock=spec["stock"],
+    )
+    picture = images.product_card(spec["title"], f"{set_name} · {spec['unit']}", colour)
+    image = ProductImage(product=product, caption=spec["title"], display_order=0)
+    image.original.save(f"{spec['sku'].lower()}.jpg", ContentFile(picture), save=False)
+    image.save()
+
+
+# --- Content pages -------------------------------------------------------------------------
+
+
+STORIES = [
+    {
+        "title": "Nước mắm Cửa Tùng: vị mặn mòi của biển Vĩnh Linh",
+        "slug": "nuoc-mam-cua-tung",
+        "date": datetime.date(2026, 10, 12),
+        "intro": "Ở làng biển Cửa Tùng, cá cơm được ủ chượp trong thùng gỗ suốt mười hai tháng "
+                 "để cho ra thứ nước mắm đỏ au, thơm dịu đã đạt chuẩn OCOP 4 sao.",
+        "colour": "#1d5c7a",
+    },
+    {
+        "title": "Hồ tiêu Cùa và cà phê Khe Sanh trên đất đỏ bazan",
+        "slug": "ho-tieu-cua-ca-phe-khe-sanh",
+        "date": datetime.date(2026, 9, 20),
+        "intro": "Những vườn tiêu hàng chục năm tuổi ở Cùa và đồi cà phê Khe Sanh là niềm tự hào "
+                 "của người trồng miền Tây Quảng Trị.",
+        "colour": "#6b3f1d",
+    },
+    {
+        "title": "Hội chợ OCOP Quảng Trị 2026: 120 gian hàng từ 78 xã, phường",
+        "slug": "hoi-cho-ocop-2026",
+        "date": datetime.date(2026, 11, 2),
+        "intro": "Hội chợ năm nay là lần đầu tiên sản phẩm của Quảng Bình cũ và Quảng Trị cũ "
+                 "cùng về một mái nhà sau hợp nhất tỉnh.",
+        "colour": "#a23b2c",
+    },
+    {
+        "title": "Mật ong rừng tràm và nghề nuôi ong ven biển",
+        "slug": "mat-ong-rung-tram",
+        "date": datetime.date(2026, 8, 5),
+        "intro": "Từ những cánh rừng tràm trên cát, các hợp tác xã đã biến mật ong thành sản phẩm "
+                 "OCOP có truy xuất nguồn gốc đến từng lô.",
+        "colour": "#b7791f",
+    },
+]
+
+
+def _wagtail_image(title, subtitle, colour):
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        image = Image(title=title)
+        image.file.save(f"{slugify_vi(title)[:80]}.jpg", ContentFile(images.banner(title, subtitle, colour)), save=False)
+        image.save()
+    return image
+
+
+def ensure_pages(categories):
+    from cms.models import HomePage, StoryIndexPage, StoryPage
+
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = root.add_child(instance=HomePage(
+            title="Chợ OCOP Quảng Trị",
+            slug="cho-ocop",
+            hero_title="Sản phẩm OCOP và đặc sản Quảng Trị",
+            hero_text="Mua trực tiếp từ hợp tác xã, doanh nghiệp và hộ sản xuất của tỉnh — "
+                      "sao OCOP và nguồn gốc do Sở Công Thương xác minh.",
+            hero_image=_wagtail_image("Chợ OCOP Quảng Trị", "Từ Vĩnh Linh đến Phong Nha", "#1f6f43"),
+            body=[
+                ("paragraph", "<p>Hơn 300 sản phẩm từ các chủ thể OCOP của tỉnh: nước mắm, hồ tiêu, "
+                              "cà phê, mật ong, dược liệu, thủ công mỹ nghệ.</p>"),
+                ("products", {"heading": "Nước mắm và gia vị", "category": _category(categories, "nuoc-mam"),
+                              "search_text": "", "count": 8}),
+                ("products", {"heading": "Mật ong và trà", "category": _category(categories, "mat-ong"),
+                              "search_text": "", "count": 8}),
+                ("quote", {"text": "Mỗi sản phẩm OCOP là câu chuyện của một vùng quê.",
+                           "author": "Sở Công Thương Quảng Trị"}),
+            ],
+        ))
+        home.save_revision().publish()
+    _point_sites_at(home)
+
+    index = StoryIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = home.add_child(instance=StoryIndexPage(
+            title="Câu chuyện địa phương", slug="cau-chuyen",
+            intro="Những con người, làng nghề và vùng đất làm nên sản phẩm OCOP Quảng Trị.",
+        ))
+        index.save_revision().publish()
+    for story in STORIES:
+        if StoryPage.objects.filter(slug=story["slug"]).exists():
+            continue
+        page = index.add_child(instance=StoryPage(
+            title=story["title"], slug=story["slug"], date=story["date"], intro=story["intro"],
+            image=_wagtail_image(story["title"], "Câu chuyện địa phương", story["colour"]),
+            body=[("paragraph", f"<p>{story['intro']}</p>")],
+        ))
+        page.save_revision().publish()
+    return home
+
+
+def _category(categories, slug_prefix):
+    """The first demo product set whose slug starts with the prefix (None if the data has none)."""
+    return next((category for slug, category in categories.items() if slug.startswith(slug_prefix)), None)
+
+
+def _point_sites_at(home):
+    """Wagtail serves the home page at /; Django's site (Oscar) carries the same name."""
+    site = WagtailSite.objects.filter(is_default_site=True).first()
+    if site is None:
+        WagtailSite.objects.create(hostname="localhost", port=80, root_page=home,
+                                   is_default_site=True, site_name="Chợ OCOP")
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = "Chợ OCOP"
+        site.save()
+    Site.objects.update_or_create(pk=1, defaults={"domain": "127.0.0.1:8000", "name": "Chợ OCOP"})
+    # Wagtail's own "Welcome" placeholder page is no longer reachable: remove it.
+    for page in Page.objects.filter(depth=2, slug="home").exclude(pk=home.pk):
+        if page.specific_class is Page and not page.get_children().exists():
+            page.delete()

@@ -1,0 +1,41 @@
+"""Build the demo province: places, enterprises, products, accounts and pages."""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from marketplace.demo import builders, content
+
+
+class Command(BaseCommand):
+    help = "Load the demo province (Quảng Trị). Safe to run again: nothing is duplicated."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--products", type=int, default=None, metavar="N",
+            help="Only the first N demo products (for quick test set-ups).",
+        )
+
+    def handle(self, *args, products, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError("Demo data is never loaded with these settings (DEMO_DATA_ALLOWED is off).")
+        if products is not None and products < 0:
+            raise CommandError("--products must be zero or more.")
+        quiet = options["verbosity"] == 0
+
+        call_command("import_places", verbosity=options["verbosity"])
+        categories = builders.ensure_categories()
+        with tqdm(total=len(content.ENTERPRISES), desc="Enterprises", unit="ent", disable=quiet) as bar:
+            enterprises = builders.ensure_enterprises(progress=bar)
+        accounts = builders.ensure_accounts(enterprises)
+        total = len(content.product_specs()[:products])
+        with tqdm(total=total, desc="Products", unit="product", disable=quiet) as bar:
+            builders.ensure_products(enterprises, categories, limit=products, progress=bar)
+        builders.ensure_pages(categories)
+        if not quiet:
+            self.stdout.write(self.style.SUCCESS(
+                f"Demo province ready: {len(enterprises)} enterprises, {total} products, "
+                f"accounts {', '.join(user.email for user in accounts.values())} "
+                f"(password {builders.DEMO_PASSWORD})."
+            ))

@@ -1,0 +1,1 @@
+"""Settings packages: ``dev`` (default), ``test`` and ``production``."""

@@ -1,0 +1,111 @@
+"""Every main page renders for the role it is for, and is refused to the others."""
+
+import pytest
+from django.urls import reverse
+from oscar.core.loading import get_model
+
+Product = get_model("catalogue", "Product")
+Category = get_model("catalogue", "Category")
+
+pytestmark = pytest.mark.django_db
+
+
+def a_product():
+    return Product.objects.browsable().order_by("pk").first()
+
+
+PUBLIC_PAGES = {
+    "home": lambda: "/",
+    "catalogue": lambda: reverse("catalogue:index"),
+    "category": lambda: Category.objects.filter(depth=2).first().get_absolute_url(),
+    "product": lambda: a_product().get_absolute_url(),
+    "basket": lambda: reverse("basket:summary"),
+    "search": lambda: reverse("search:search") + "?q=mắm",
+    "login": lambda: reverse("customer:login"),
+    "stories": lambda: "/cau-chuyen/",
+}
+
+
+@pytest.mark.parametrize("page", PUBLIC_PAGES)
+def test_shopper_pages_open_to_everyone(client, page):
+    response = client.get(PUBLIC_PAGES[page]())
+    assert response.status_code == 200
+
+
+def test_home_page_is_wagtails_with_province_content(client):
+    response = client.get("/")
+    html = response.content.decode()
+    assert response.templates[0].name == "cms/home_page.html"
+    assert "Sản phẩm OCOP và đặc sản Quảng Trị" in html
+    assert "Câu chuyện địa phương" in html or "Stories of the province" in html or "Nước mắm" in html
+
+
+def test_catalogue_lists_demo_products_with_vnd_prices_and_images(client):
+    response = client.get(reverse("catalogue:index"))
+    html = response.content.decode()
+    product = a_product()
+    assert product.title[:20] in html
+    assert " ₫" in html
+    assert "/media/thumbnails/" in html
+
+
+def test_search_finds_a_product_by_its_words(client):
+    product = a_product()
+    first_words = " ".join(product.title.split()[:2])
+    response = client.get(reverse("search:search"), {"q": first_words})
+    assert response.status_code == 200
+    assert product in response.context["products"]
+
+
+@pytest.mark.parametrize("user_fixture", ["vendor1", "reviewer", "admin_user"])
+def test_dashboard_opens_for_enterprise_staff_reviewers_and_operators(client, request, user_fixture):
+    client.force_login(request.getfixturevalue(user_fixture))
+    assert client.get(reverse("dashboard:index")).status_code == 200
+
+
+@pytest.mark.parametrize("user_fixture", ["shopper", "editor"])
+def test_dashboard_refuses_shoppers_and_editors(client, request, user_fixture):
+    client.force_login(request.getfixturevalue(user_fixture))
+    response = client.get(reverse("dashboard:index"))
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert "login" in response["Location"]
+
+
+def test_dashboard_sends_anonymous_visitors_to_login(client):
+    response = client.get(reverse("dashboard:index"))
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+def test_vendor_dashboard_lists_only_its_own_products(client, vendor1):
+    client.force_login(vendor1)
+    response = client.get(reverse("dashboard:catalogue-product-list"))
+    assert response.status_code == 200
+    own = set(Product.objects.filter(stockrecords__partner__users=vendor1).values_list("pk", flat=True))
+    listed = {product.pk for product in response.context["products"]}
+    assert listed and listed <= own
+
+
+@pytest.mark.parametrize("user_fixture", ["editor", "admin_user"])
+def test_wagtail_admin_opens_for_editors(client, request, user_fixture):
+    client.force_login(request.getfixturevalue(user_fixture))
+    assert client.get("/cms/").status_code == 200
+
+
+@pytest.mark.parametrize("user_fixture", ["shopper", "vendor1", "reviewer"])
+def test_wagtail_admin_refuses_other_roles(client, request, user_fixture):
+    client.force_login(request.getfixturevalue(user_fixture))
+    response = client.get("/cms/")
+    assert response.status_code in (302, 403)
+
+
+def test_django_admin_is_for_operators_only(client, admin_user, vendor1):
+    client.force_login(vendor1)
+    assert client.get("/admin/").status_code == 302
+    client.force_login(admin_user)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_unknown_page_is_a_friendly_404(client):
+    assert client.get("/khong-co-trang-nay/").status_code == 404

@@ -1,0 +1,100 @@
+"""Enterprises: Oscar's Partner extended with legal identity and review status.
+
+The app keeps Oscar's label ``partner`` so every Oscar reference to
+``partner.Partner`` and ``partner.StockRecord`` lands here.
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.partner.abstract_models import AbstractPartner
+
+
+class EnterpriseKind(models.TextChoices):
+    COMPANY = "company", _("Company")
+    COOPERATIVE = "cooperative", _("Cooperative")
+    COOPERATIVE_GROUP = "cooperative_group", _("Cooperative group")
+    HOUSEHOLD = "household", _("Household business")
+
+
+class EnterpriseStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    SUSPENDED = "suspended", _("Suspended")
+
+
+class PartnerQuerySet(models.QuerySet):
+    def approved(self):
+        """Enterprises the Department allows to sell right now."""
+        return self.filter(status=EnterpriseStatus.APPROVED)
+
+
+class Partner(AbstractPartner):
+    slug = models.SlugField(_("slug"), max_length=140, unique=True, null=True, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=EnterpriseKind.choices, default=EnterpriseKind.COMPANY
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=EnterpriseStatus.choices,
+        default=EnterpriseStatus.DRAFT,
+        db_index=True,
+    )
+    tax_code = models.CharField(
+        _("tax code"),
+        max_length=14,
+        blank=True,
+        help_text=_("10-digit enterprise code, a branch code 0123456789-001, or the owner's 12-digit ID."),
+    )
+    representative = models.CharField(_("representative"), max_length=128, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    province = models.ForeignKey(
+        "places.Province", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="enterprises", verbose_name=_("province"),
+    )
+    commune = models.ForeignKey(
+        "places.Commune", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="enterprises", verbose_name=_("commune or ward"),
+    )
+    street_address = models.CharField(_("street address"), max_length=255, blank=True)
+    story = models.TextField(_("story"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="enterprises/logos/", blank=True)
+    banner = models.ImageField(_("banner"), upload_to="enterprises/banners/", blank=True)
+    date_created = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    date_updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PartnerQuerySet.as_manager()
+
+    class Meta(AbstractPartner.Meta):
+        permissions = (
+            ("dashboard_access", _("Can access dashboard")),
+            ("review_enterprises", _("Can review enterprises and their claims")),
+        )
+        verbose_name = _("enterprise")
+        verbose_name_plural = _("enterprises")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tax_code"],
+                condition=~models.Q(tax_code=""),
+                name="unique_enterprise_tax_code",
+            ),
+        ]
+
+    @property
+    def is_approved(self):
+        return self.status == EnterpriseStatus.APPROVED
+
+    @property
+    def address(self):
+        """The one-line address the Law on E-commerce requires a platform to show."""
+        parts = [self.street_address, self.commune.name if self.commune else "",
+                 self.province.name if self.province else ""]
+        return ", ".join(part for part in parts if part)
+
+
+from oscar.apps.partner.models import *  # noqa: E402, F403  (Oscar's remaining models)
