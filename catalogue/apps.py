@@ -2,4 +2,4 @@ import oscar.apps.catalogue.apps as apps
 
 
 class CatalogueConfig(apps.CatalogueConfig):
-    name = 'catalogue'
+    name = "catalogue"

@@ -25,4 +25,4 @@ class Product(AbstractProduct):
     objects = ProductQuerySet.as_manager()
 
 
-from oscar.apps.catalogue.models import *  # noqa: E402, F403
+from oscar.apps.catalogue.models import *

@@ -7,3 +7,6 @@ class CmsConfig(AppConfig):
     label = "cms"
     verbose_name = _("Provincial content")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -14,8 +14,12 @@ class HomePage(Page):
     hero_title = models.CharField(_("hero title"), max_length=120)
     hero_text = models.TextField(_("hero text"), blank=True)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("hero image"),
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
@@ -62,8 +66,12 @@ class StoryPage(Page):
     date = models.DateField(_("date"))
     intro = models.TextField(_("introduction"), max_length=400)
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("image"),
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 

@@ -30,7 +30,7 @@ class Thumbnail:
 
 
 def parse_size(size):
-    """"440x400" -> (440, 400); "x155" -> (None, 155); "200" or "200x" -> (200, None)."""
+    """ "440x400" -> (440, 400); "x155" -> (None, 155); "200" or "200x" -> (200, None)."""
     width, _, height = str(size).partition("x")
     return (int(width) if width else None, int(height) if height else None)
 

@@ -76,4 +76,3 @@ class ProductCategoryView(ProductListView):
 
 class SearchView(ProductListView):
     template_name = "oscar/search/results.html"
-

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from marketplace.demo.builders import DEMO_PASSWORD
 
@@ -12,6 +13,9 @@ DEMO_PRODUCTS = 48
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo", products=DEMO_PRODUCTS, verbosity=0)
+        # Transactional tests (the browser's) empty the database when done;
+        # with serialized_rollback they restore this snapshot, demo included.
+        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 def pytest_collection_modifyitems(items):

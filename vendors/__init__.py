@@ -1,1 +1,1 @@
-default_app_config = 'vendors.apps.PartnerConfig'
+default_app_config = "vendors.apps.PartnerConfig"

@@ -54,12 +54,20 @@ class Partner(AbstractPartner):
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     province = models.ForeignKey(
-        "places.Province", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="enterprises", verbose_name=_("province"),
+        "places.Province",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="enterprises",
+        verbose_name=_("province"),
     )
     commune = models.ForeignKey(
-        "places.Commune", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="enterprises", verbose_name=_("commune or ward"),
+        "places.Commune",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="enterprises",
+        verbose_name=_("commune or ward"),
     )
     street_address = models.CharField(_("street address"), max_length=255, blank=True)
     story = models.TextField(_("story"), blank=True)
@@ -92,9 +100,12 @@ class Partner(AbstractPartner):
     @property
     def address(self):
         """The one-line address the Law on E-commerce requires a platform to show."""
-        parts = [self.street_address, self.commune.name if self.commune else "",
-                 self.province.name if self.province else ""]
+        parts = [
+            self.street_address,
+            self.commune.name if self.commune else "",
+            self.province.name if self.province else "",
+        ]
         return ", ".join(part for part in parts if part)
 
 
-from oscar.apps.partner.models import *  # noqa: E402, F403  (Oscar's remaining models)
+from oscar.apps.partner.models import *

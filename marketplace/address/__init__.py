@@ -1,1 +1,1 @@
-default_app_config = 'marketplace.address.apps.AddressConfig'
+default_app_config = "marketplace.address.apps.AddressConfig"

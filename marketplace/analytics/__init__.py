@@ -1,1 +1,1 @@
-default_app_config = 'marketplace.analytics.apps.AnalyticsConfig'
+default_app_config = "marketplace.analytics.apps.AnalyticsConfig"

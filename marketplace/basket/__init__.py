@@ -1,1 +1,1 @@
-default_app_config = 'marketplace.basket.apps.BasketConfig'
+default_app_config = "marketplace.basket.apps.BasketConfig"

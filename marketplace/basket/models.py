@@ -1,1 +1,1 @@
-from oscar.apps.basket.models import * 
+from oscar.apps.basket.models import *

@@ -2,4 +2,4 @@ import oscar.apps.checkout.apps as apps
 
 
 class CheckoutConfig(apps.CheckoutConfig):
-    name = 'marketplace.checkout'
+    name = "marketplace.checkout"

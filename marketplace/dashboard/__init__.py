@@ -1,1 +1,1 @@
-default_app_config = 'marketplace.dashboard.apps.DashboardConfig'
+default_app_config = "marketplace.dashboard.apps.DashboardConfig"

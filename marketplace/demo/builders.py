@@ -1,16 +1,18 @@
 """Builders for the demo province. Each one is idempotent: run again, nothing doubles."""
 
 import datetime
+import io
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.sites.models import Site
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.db import transaction
 from oscar.core.loading import get_model
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import GroupPagePermission, Page
 from wagtail.models import Site as WagtailSite
 
 from marketplace.places.models import Commune, Province
@@ -53,8 +55,13 @@ def _permission(app_label, codename):
 def ensure_user(email, first_name, last_name, groups=(), is_staff=False, is_superuser=False):
     user, created = User.objects.get_or_create(
         username=email,
-        defaults={"email": email, "first_name": first_name, "last_name": last_name,
-                  "is_staff": is_staff, "is_superuser": is_superuser},
+        defaults={
+            "email": email,
+            "first_name": first_name,
+            "last_name": last_name,
+            "is_staff": is_staff,
+            "is_superuser": is_superuser,
+        },
     )
     if created:
         user.set_password(DEMO_PASSWORD)
@@ -113,7 +120,7 @@ def ensure_enterprises(progress=None):
     enterprises = []
     for spec in content.ENTERPRISES:
         slug = slugify_vi(spec["name"])[:140]
-        enterprise, created = Partner.objects.update_or_create(
+        enterprise, _created = Partner.objects.update_or_create(
             slug=slug,
             defaults={
                 "name": spec["name"],
@@ -131,7 +138,9 @@ def ensure_enterprises(progress=None):
         )
         if not enterprise.logo:
             initials = "".join(word[0] for word in spec["name"].split()[-2:]).upper()
-            enterprise.logo.save(f"{slug}.jpg", ContentFile(images.logo(initials, _enterprise_colour(spec))), save=False)
+            enterprise.logo.save(
+                f"{slug}.jpg", ContentFile(images.logo(initials, _enterprise_colour(spec))), save=False
+            )
             enterprise.banner.save(
                 f"{slug}.jpg",
                 ContentFile(images.banner(spec["name"], spec["commune"], _enterprise_colour(spec))),
@@ -153,11 +162,18 @@ def ensure_products(enterprises, categories, limit=None, progress=None):
     product_class = ensure_product_class()
     colours = {s["slug"]: (s["colour"], s["name"]) for g in content.PRODUCT_GROUPS for s in g["sets"]}
     specs = content.product_specs()[:limit]
-    existing = set(Product.objects.filter(upc__in=[spec["sku"] for spec in specs]).values_list("upc", flat=True))
+    existing = set(
+        Product.objects.filter(upc__in=[spec["sku"] for spec in specs]).values_list("upc", flat=True)
+    )
     for spec in specs:
         if spec["sku"] not in existing:
-            _create_product(spec, product_class, enterprises[spec["enterprise"]],
-                            categories[spec["group_slug"]], *colours[spec["group_slug"]])
+            _create_product(
+                spec,
+                product_class,
+                enterprises[spec["enterprise"]],
+                categories[spec["group_slug"]],
+                *colours[spec["group_slug"]],
+            )
         if progress:
             progress.update(1)
     return len(specs)
@@ -197,7 +213,7 @@ STORIES = [
         "slug": "nuoc-mam-cua-tung",
         "date": datetime.date(2026, 10, 12),
         "intro": "Ở làng biển Cửa Tùng, cá cơm được ủ chượp trong thùng gỗ suốt mười hai tháng "
-                 "để cho ra thứ nước mắm đỏ au, thơm dịu đã đạt chuẩn OCOP 4 sao.",
+        "để cho ra thứ nước mắm đỏ au, thơm dịu đã đạt chuẩn OCOP 4 sao.",
         "colour": "#1d5c7a",
     },
     {
@@ -205,7 +221,7 @@ STORIES = [
         "slug": "ho-tieu-cua-ca-phe-khe-sanh",
         "date": datetime.date(2026, 9, 20),
         "intro": "Những vườn tiêu hàng chục năm tuổi ở Cùa và đồi cà phê Khe Sanh là niềm tự hào "
-                 "của người trồng miền Tây Quảng Trị.",
+        "của người trồng miền Tây Quảng Trị.",
         "colour": "#6b3f1d",
     },
     {
@@ -213,7 +229,7 @@ STORIES = [
         "slug": "hoi-cho-ocop-2026",
         "date": datetime.date(2026, 11, 2),
         "intro": "Hội chợ năm nay là lần đầu tiên sản phẩm của Quảng Bình cũ và Quảng Trị cũ "
-                 "cùng về một mái nhà sau hợp nhất tỉnh.",
+        "cùng về một mái nhà sau hợp nhất tỉnh.",
         "colour": "#a23b2c",
     },
     {
@@ -221,7 +237,7 @@ STORIES = [
         "slug": "mat-ong-rung-tram",
         "date": datetime.date(2026, 8, 5),
         "intro": "Từ những cánh rừng tràm trên cát, các hợp tác xã đã biến mật ong thành sản phẩm "
-                 "OCOP có truy xuất nguồn gốc đến từng lô.",
+        "OCOP có truy xuất nguồn gốc đến từng lô.",
         "colour": "#b7791f",
     },
 ]
@@ -231,9 +247,10 @@ def _wagtail_image(title, subtitle, colour):
     Image = get_image_model()
     image = Image.objects.filter(title=title).first()
     if image is None:
-        image = Image(title=title)
-        image.file.save(f"{slugify_vi(title)[:80]}.jpg", ContentFile(images.banner(title, subtitle, colour)), save=False)
-        image.save()
+        picture = ImageFile(
+            io.BytesIO(images.banner(title, subtitle, colour)), name=f"{slugify_vi(title)[:80]}.jpg"
+        )
+        image = Image.objects.create(title=title, file=picture)
     return image
 
 
@@ -242,45 +259,87 @@ def ensure_pages(categories):
 
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
-        home = root.add_child(instance=HomePage(
-            title="Chợ OCOP Quảng Trị",
-            slug="cho-ocop",
-            hero_title="Sản phẩm OCOP và đặc sản Quảng Trị",
-            hero_text="Mua trực tiếp từ hợp tác xã, doanh nghiệp và hộ sản xuất của tỉnh — "
-                      "sao OCOP và nguồn gốc do Sở Công Thương xác minh.",
-            hero_image=_wagtail_image("Chợ OCOP Quảng Trị", "Từ Vĩnh Linh đến Phong Nha", "#1f6f43"),
-            body=[
-                ("paragraph", "<p>Hơn 300 sản phẩm từ các chủ thể OCOP của tỉnh: nước mắm, hồ tiêu, "
-                              "cà phê, mật ong, dược liệu, thủ công mỹ nghệ.</p>"),
-                ("products", {"heading": "Nước mắm và gia vị", "category": _category(categories, "nuoc-mam"),
-                              "search_text": "", "count": 8}),
-                ("products", {"heading": "Mật ong và trà", "category": _category(categories, "mat-ong"),
-                              "search_text": "", "count": 8}),
-                ("quote", {"text": "Mỗi sản phẩm OCOP là câu chuyện của một vùng quê.",
-                           "author": "Sở Công Thương Quảng Trị"}),
-            ],
-        ))
+        # A flushed database (transactional tests) has lost even Wagtail's root page.
+        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+        home = root.add_child(
+            instance=HomePage(
+                title="Chợ OCOP Quảng Trị",
+                slug="cho-ocop",
+                hero_title="Sản phẩm OCOP và đặc sản Quảng Trị",
+                hero_text="Mua trực tiếp từ hợp tác xã, doanh nghiệp và hộ sản xuất của tỉnh — "
+                "sao OCOP và nguồn gốc do Sở Công Thương xác minh.",
+                hero_image=_wagtail_image("Chợ OCOP Quảng Trị", "Từ Vĩnh Linh đến Phong Nha", "#1f6f43"),
+                body=[
+                    (
+                        "paragraph",
+                        "<p>Hơn 300 sản phẩm từ các chủ thể OCOP của tỉnh: nước mắm, hồ tiêu, "
+                        "cà phê, mật ong, dược liệu, thủ công mỹ nghệ.</p>",
+                    ),
+                    (
+                        "products",
+                        {
+                            "heading": "Nước mắm và gia vị",
+                            "category": _category(categories, "nuoc-mam"),
+                            "search_text": "",
+                            "count": 8,
+                        },
+                    ),
+                    (
+                        "products",
+                        {
+                            "heading": "Mật ong và trà",
+                            "category": _category(categories, "mat-ong"),
+                            "search_text": "",
+                            "count": 8,
+                        },
+                    ),
+                    (
+                        "quote",
+                        {
+                            "text": "Mỗi sản phẩm OCOP là câu chuyện của một vùng quê.",
+                            "author": "Sở Công Thương Quảng Trị",
+                        },
+                    ),
+                ],
+            )
+        )
         home.save_revision().publish()
     _point_sites_at(home)
+    _let_editors_edit(home)
 
     index = StoryIndexPage.objects.child_of(home).first()
     if index is None:
-        index = home.add_child(instance=StoryIndexPage(
-            title="Câu chuyện địa phương", slug="cau-chuyen",
-            intro="Những con người, làng nghề và vùng đất làm nên sản phẩm OCOP Quảng Trị.",
-        ))
+        index = home.add_child(
+            instance=StoryIndexPage(
+                title="Câu chuyện địa phương",
+                slug="cau-chuyen",
+                intro="Những con người, làng nghề và vùng đất làm nên sản phẩm OCOP Quảng Trị.",
+            )
+        )
         index.save_revision().publish()
     for story in STORIES:
         if StoryPage.objects.filter(slug=story["slug"]).exists():
             continue
-        page = index.add_child(instance=StoryPage(
-            title=story["title"], slug=story["slug"], date=story["date"], intro=story["intro"],
-            image=_wagtail_image(story["title"], "Câu chuyện địa phương", story["colour"]),
-            body=[("paragraph", f"<p>{story['intro']}</p>")],
-        ))
+        page = index.add_child(
+            instance=StoryPage(
+                title=story["title"],
+                slug=story["slug"],
+                date=story["date"],
+                intro=story["intro"],
+                image=_wagtail_image(story["title"], "Câu chuyện địa phương", story["colour"]),
+                body=[("paragraph", f"<p>{story['intro']}</p>")],
+            )
+        )
         page.save_revision().publish()
     return home
+
+
+def _let_editors_edit(home):
+    editors, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=editors, page=home, permission=_permission("wagtailcore", codename)
+        )
 
 
 def _category(categories, slug_prefix):
@@ -292,8 +351,9 @@ def _point_sites_at(home):
     """Wagtail serves the home page at /; Django's site (Oscar) carries the same name."""
     site = WagtailSite.objects.filter(is_default_site=True).first()
     if site is None:
-        WagtailSite.objects.create(hostname="localhost", port=80, root_page=home,
-                                   is_default_site=True, site_name="Chợ OCOP")
+        WagtailSite.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Chợ OCOP"
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.site_name = "Chợ OCOP"

@@ -1,1 +1,1 @@
-default_app_config = 'marketplace.payment.apps.PaymentConfig'
+default_app_config = "marketplace.payment.apps.PaymentConfig"

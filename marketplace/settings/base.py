@@ -93,7 +93,6 @@ SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "marketplace.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -177,7 +176,8 @@ LOGIN_URL = "customer:login"
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The project's own catalogue first, then corrections to Oscar's Vietnamese.
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "locale_overrides"]
 LANGUAGE_COOKIE_NAME = "language"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
@@ -259,7 +259,14 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Wagtail's background tasks run in-process and log every step at INFO.
+        "django_tasks": {"level": "WARNING"},
+        "django.tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+        "oscar.alerts": {"level": "WARNING"},
+    },
 }
 
 # --- Demo data --------------------------------------------------------------------------------

@@ -29,3 +29,6 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 OSCAR_BASKET_COOKIE_SECURE = True
 OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
 OSCAR_URL_SCHEMA = "https"
+
+# Static files served by the application server itself, compressed and cached forever.
+MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]

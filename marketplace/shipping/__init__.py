@@ -1,1 +1,1 @@
-default_app_config = 'marketplace.shipping.apps.ShippingConfig'
+default_app_config = "marketplace.shipping.apps.ShippingConfig"

@@ -38,18 +38,10 @@ def browser():
 
 
 @pytest.fixture
-def demo_province(transactional_db):
-    """Transactional tests empty the database afterwards; put the demo back (idempotent, quick if present)."""
-    from django.core.management import call_command
-
-    from tests.conftest import DEMO_PRODUCTS
-
-    call_command("load_demo", products=DEMO_PRODUCTS, verbosity=0)
-
-
-@pytest.fixture
-def page(browser, live_server, demo_province):
-    context = browser.new_context(base_url=live_server.url, locale="en-US", viewport={"width": 390, "height": 844})
+def page(browser, live_server):
+    context = browser.new_context(
+        base_url=live_server.url, locale="en-US", viewport={"width": 390, "height": 844}
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page

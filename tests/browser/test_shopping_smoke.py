@@ -7,7 +7,7 @@ from oscar.core.loading import get_model
 
 Product = get_model("catalogue", "Product")
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_shopper_browses_in_vietnamese_and_fills_a_basket(page):
@@ -29,6 +29,7 @@ def test_shopper_browses_in_vietnamese_and_fills_a_basket(page):
 
 def test_shopper_switches_to_english(page):
     page.goto("/catalogue/")
+    page.locator("#top_page .navbar-toggler").click()  # on a phone the account bar is folded
     page.locator("#language_selector select").select_option("en")
     page.locator("#language_selector button").click()
     page.wait_for_load_state()

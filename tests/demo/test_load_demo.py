@@ -15,7 +15,12 @@ pytestmark = pytest.mark.django_db
 
 
 def counts():
-    return (Partner.objects.count(), Product.objects.count(), StockRecord.objects.count(), Category.objects.count())
+    return (
+        Partner.objects.count(),
+        Product.objects.count(),
+        StockRecord.objects.count(),
+        Category.objects.count(),
+    )
 
 
 def test_loading_again_doubles_nothing():

@@ -46,6 +46,8 @@ def test_vietnamese_catalogue_is_complete():
     text = po.read_text(encoding="utf-8")
     assert "#, fuzzy" not in text.split("\n\n", 1)[1]
     entries = text.split("\n\n")[1:]
-    untranslated = [entry for entry in entries if entry.rstrip().endswith('msgstr ""') and "msgid_plural" not in entry]
+    untranslated = [
+        entry for entry in entries if entry.rstrip().endswith('msgstr ""') and "msgid_plural" not in entry
+    ]
     assert not untranslated, untranslated[:3]
     assert po.with_suffix(".mo").exists()

@@ -39,8 +39,12 @@ def test_production_starts_with_a_strong_secret_and_reads_the_environment(tmp_pa
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "False", "['cho-ocop.quangtri.gov.vn',", "'www.cho-ocop.vn']",
-        "django.db.backends.postgresql", "http://search.internal:9200", "False",
+        "False",
+        "['cho-ocop.quangtri.gov.vn',",
+        "'www.cho-ocop.vn']",
+        "django.db.backends.postgresql",
+        "http://search.internal:9200",
+        "False",
     ]
 
 
@@ -48,9 +52,15 @@ def test_production_never_loads_demo_data(tmp_path):
     result = subprocess.run(
         [sys.executable, "manage.py", "load_demo"],
         cwd=ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "marketplace.settings.production",
-             "SECRET_KEY": STRONG_SECRET, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"},
-        capture_output=True, text=True, timeout=120,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "marketplace.settings.production",
+            "SECRET_KEY": STRONG_SECRET,
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "Demo data is never loaded" in result.stderr
@@ -58,7 +68,9 @@ def test_production_never_loads_demo_data(tmp_path):
 
 
 def test_a_malformed_boolean_setting_is_reported_by_name():
-    result = run(SETUP + "print(settings.DEBUG)", DJANGO_SETTINGS_MODULE="marketplace.settings.dev", DEBUG="maybe")
+    result = run(
+        SETUP + "print(settings.DEBUG)", DJANGO_SETTINGS_MODULE="marketplace.settings.dev", DEBUG="maybe"
+    )
     assert result.returncode != 0
     assert "DEBUG must be a boolean" in result.stderr
 

@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'commune or ward',
                 'verbose_name_plural': 'communes and wards',
                 'ordering': ['province__name', 'name'],
-                'constraints': [models.UniqueConstraint(fields=('province', 'slug'), name='unique_commune_slug_per_province')],
+                'indexes': [models.Index(fields=['province', 'slug'], name='places_comm_provinc_815a78_idx')],
             },
         ),
     ]

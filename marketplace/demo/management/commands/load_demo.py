@@ -13,7 +13,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--products", type=int, default=None, metavar="N",
+            "--products",
+            type=int,
+            default=None,
+            metavar="N",
             help="Only the first N demo products (for quick test set-ups).",
         )
 
@@ -34,8 +37,10 @@ class Command(BaseCommand):
             builders.ensure_products(enterprises, categories, limit=products, progress=bar)
         builders.ensure_pages(categories)
         if not quiet:
-            self.stdout.write(self.style.SUCCESS(
-                f"Demo province ready: {len(enterprises)} enterprises, {total} products, "
-                f"accounts {', '.join(user.email for user in accounts.values())} "
-                f"(password {builders.DEMO_PASSWORD})."
-            ))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo province ready: {len(enterprises)} enterprises, {total} products, "
+                    f"accounts {', '.join(user.email for user in accounts.values())} "
+                    f"(password {builders.DEMO_PASSWORD})."
+                )
+            )

@@ -22,7 +22,10 @@ class Command(BaseCommand):
         parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
         parser.add_argument("--data-version", default=DEFAULT_VERSION)
         parser.add_argument(
-            "--province", action="append", dest="provinces", metavar="CODE",
+            "--province",
+            action="append",
+            dest="provinces",
+            metavar="CODE",
             help="Only this province code (repeatable); default: all.",
         )
 
