@@ -243,13 +243,12 @@ STORIES = [
 ]
 
 
-def _wagtail_image(title, subtitle, colour):
+def _wagtail_image(title, subtitle, colour, with_text=True):
     Image = get_image_model()
     image = Image.objects.filter(title=title).first()
     if image is None:
-        picture = ImageFile(
-            io.BytesIO(images.banner(title, subtitle, colour)), name=f"{slugify_vi(title)[:80]}.jpg"
-        )
+        data = images.banner(title, subtitle, colour) if with_text else images.banner("", "", colour)
+        picture = ImageFile(io.BytesIO(data), name=f"{slugify_vi(title)[:80]}.jpg")
         image = Image.objects.create(title=title, file=picture)
     return image
 
@@ -268,7 +267,7 @@ def ensure_pages(categories):
                 hero_title="Sản phẩm OCOP và đặc sản Quảng Trị",
                 hero_text="Mua trực tiếp từ hợp tác xã, doanh nghiệp và hộ sản xuất của tỉnh — "
                 "sao OCOP và nguồn gốc do Sở Công Thương xác minh.",
-                hero_image=_wagtail_image("Chợ OCOP Quảng Trị", "Từ Vĩnh Linh đến Phong Nha", "#1f6f43"),
+                hero_image=_wagtail_image("Chợ OCOP Quảng Trị", "", "#1f6f43", with_text=False),
                 body=[
                     (
                         "paragraph",

@@ -4,7 +4,7 @@ from functools import reduce
 from operator import and_
 
 from django.core.paginator import Paginator
-from django.db.models import Min, Q
+from django.db.models import Case, Min, Q, Value, When
 from oscar.core.loading import get_model
 
 from ..query import ProductQuery, ProductResults, Sort
@@ -13,6 +13,7 @@ Product = get_model("catalogue", "Product")
 
 ORDERINGS = {
     Sort.RELEVANCE: ("-priority", "title", "pk"),
+    "relevance-text": ("-title_hits", "-priority", "title", "pk"),
     Sort.NEWEST: ("-date_created", "pk"),
     Sort.PRICE_ASC: ("min_price", "pk"),
     Sort.PRICE_DESC: ("-min_price", "pk"),
@@ -24,11 +25,19 @@ class DatabaseBackend:
         products = Product.objects.browsable()
         if query.words:
             products = products.filter(reduce(and_, (self._word_filter(word) for word in query.words)))
+            # Until full-text ranking arrives: products whose titles hold more of the words come first.
+            products = products.annotate(
+                title_hits=sum(
+                    (Case(When(title__icontains=word, then=Value(1)), default=Value(0)) for word in query.words),
+                    Value(0),
+                )
+            )
         if query.category_ids:
             products = products.filter(categories__in=query.category_ids).distinct()
         if query.sort in (Sort.PRICE_ASC, Sort.PRICE_DESC):
             products = products.annotate(min_price=Min("stockrecords__price"))
-        products = products.order_by(*ORDERINGS.get(query.sort, ORDERINGS[Sort.RELEVANCE]))
+        sort = "relevance-text" if query.sort == Sort.RELEVANCE and query.words else query.sort
+        products = products.order_by(*ORDERINGS.get(sort, ORDERINGS[Sort.RELEVANCE]))
         page = Paginator(products, query.per_page).get_page(query.page)
         hits = list(Product.objects.base_queryset().filter(pk__in=[p.pk for p in page.object_list]))
         by_pk = {product.pk: product for product in hits}

@@ -112,3 +112,11 @@ def test_django_admin_is_for_operators_only(client, admin_user, vendor1):
 
 def test_unknown_page_is_a_friendly_404(client):
     assert client.get("/khong-co-trang-nay/").status_code == 404
+
+
+def test_search_needs_every_word_and_puts_title_matches_first(client):
+    response = client.get(reverse("search:search"), {"q": "nước mắm"})
+    products = response.context["products"]
+    assert products
+    assert all("mắm" in (p.title + p.description).lower() for p in products)
+    assert "nước mắm" in products[0].title.lower()
