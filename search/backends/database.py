@@ -26,12 +26,7 @@ class DatabaseBackend:
         if query.words:
             products = products.filter(reduce(and_, (self._word_filter(word) for word in query.words)))
             # Until full-text ranking arrives: products whose titles hold more of the words come first.
-            products = products.annotate(
-                title_hits=sum(
-                    (Case(When(title__icontains=word, then=Value(1)), default=Value(0)) for word in query.words),
-                    Value(0),
-                )
-            )
+            products = products.annotate(title_hits=self._title_hits(query.words))
         if query.category_ids:
             products = products.filter(categories__in=query.category_ids).distinct()
         if query.sort in (Sort.PRICE_ASC, Sort.PRICE_DESC):
@@ -42,6 +37,11 @@ class DatabaseBackend:
         hits = list(Product.objects.base_queryset().filter(pk__in=[p.pk for p in page.object_list]))
         by_pk = {product.pk: product for product in hits}
         return ProductResults(query=query, page=page, products=[by_pk[p.pk] for p in page.object_list])
+
+    @staticmethod
+    def _title_hits(words):
+        hits = (Case(When(title__icontains=word, then=Value(1)), default=Value(0)) for word in words)
+        return sum(hits, Value(0))
 
     @staticmethod
     def _word_filter(word):
