@@ -18,14 +18,10 @@ $(BIN)/.installed: requirements.txt requirements-test.txt
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	@touch $@
 
-var/.demo-loaded: $(BIN)/.installed
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
-	@mkdir -p var && touch $@
-
 ## run: install, migrate, load the demo province once, serve on http://$(HOST):$(PORT)
-run: $(BIN)/.installed var/.demo-loaded
+run: $(BIN)/.installed
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo --once
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## test: install what is needed and run the whole suite (browser tests included)

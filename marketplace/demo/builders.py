@@ -35,6 +35,12 @@ StockRecord = get_model("partner", "StockRecord")
 User = get_user_model()
 
 
+def demo_is_loaded():
+    from cms.models import HomePage
+
+    return User.objects.filter(username="vendor1@demo.vn").exists() and HomePage.objects.exists()
+
+
 # --- People ---------------------------------------------------------------------------
 
 

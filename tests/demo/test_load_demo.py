@@ -60,3 +60,10 @@ def test_demo_vendors_staff_two_different_approved_enterprises(vendor1, vendor2)
     first, second = vendor1.partners.get(), vendor2.partners.get()
     assert first != second
     assert first.is_approved and second.is_approved
+
+
+def test_once_leaves_a_loaded_province_alone(capsys):
+    before = counts()
+    call_command("load_demo", once=True)
+    assert "already loaded" in capsys.readouterr().out
+    assert counts() == before

@@ -45,3 +45,13 @@ def test_a_file_without_the_expected_columns_is_refused(tmp_path):
 def test_an_unknown_province_code_is_refused():
     with pytest.raises(CommandError, match="No units"):
         call_command("import_places", provinces=["99"], verbosity=0)
+
+
+def test_a_renamed_unit_is_updated_in_place_by_its_code(tmp_path):
+    commune = Commune.objects.get(name="Phường Đồng Hới")
+    commune.name = "Phường Đồng Hới (cũ)"
+    commune.save()
+    call_command("import_places", verbosity=0)
+    commune.refresh_from_db()
+    assert commune.name == "Phường Đồng Hới"
+    assert Commune.objects.count() == 3321

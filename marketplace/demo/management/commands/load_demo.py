@@ -19,10 +19,18 @@ class Command(BaseCommand):
             metavar="N",
             help="Only the first N demo products (for quick test set-ups).",
         )
+        parser.add_argument(
+            "--once", action="store_true", help="Do nothing if the demo province is already there (make run)."
+        )
 
-    def handle(self, *args, products, **options):
+    def handle(self, *args, products, once, **options):
         if not settings.DEMO_DATA_ALLOWED:
             raise CommandError("Demo data is never loaded with these settings (DEMO_DATA_ALLOWED is off).")
+        if once and builders.demo_is_loaded():
+            self.stdout.write(
+                "The demo province is already loaded (python manage.py load_demo refreshes it)."
+            )
+            return
         if products is not None and products < 0:
             raise CommandError("--products must be zero or more.")
         quiet = options["verbosity"] == 0

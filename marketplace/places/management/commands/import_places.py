@@ -33,6 +33,8 @@ class Command(BaseCommand):
         rows = self._read(file, provinces)
         with transaction.atomic():
             created = import_rows(rows, data_version, progress=options["verbosity"] > 0)
+        if options["verbosity"] == 0:
+            return
         self.stdout.write(
             self.style.SUCCESS(
                 f"{Province.objects.count()} provinces, {Commune.objects.count()} communes "
@@ -58,15 +60,12 @@ class Command(BaseCommand):
 
 
 def import_rows(rows, data_version, progress=False):
-    """Create or update units by code; returns how many communes were new."""
+    """Create new units and update changed ones, by official code; returns how many communes were new."""
     provinces = {}
-    existing = set(Commune.objects.values_list("code", flat=True))
-    created = 0
-    for row in tqdm(rows, desc="Communes", unit="unit", disable=not progress):
-        code = row["province_code"]
-        if code not in provinces:
-            provinces[code], _ = Province.objects.update_or_create(
-                code=code,
+    for row in rows:
+        if row["province_code"] not in provinces:
+            provinces[row["province_code"]], _ = Province.objects.update_or_create(
+                code=row["province_code"],
                 defaults={
                     "name": row["province_name"],
                     "division_type": row["province_type"],
@@ -74,15 +73,29 @@ def import_rows(rows, data_version, progress=False):
                     "data_version": data_version,
                 },
             )
-        Commune.objects.update_or_create(
-            code=row["commune_code"],
-            defaults={
-                "name": row["commune_name"],
-                "division_type": row["commune_type"],
-                "province": provinces[code],
-                "slug": slugify_vi(row["commune_name"]),
-                "data_version": data_version,
-            },
-        )
-        created += row["commune_code"] not in existing
-    return created
+    existing = {
+        commune.code: commune
+        for commune in Commune.objects.filter(code__in=[r["commune_code"] for r in rows])
+    }
+    new, changed = [], []
+    for row in tqdm(rows, desc="Communes", unit="unit", disable=not progress):
+        values = {
+            "name": row["commune_name"],
+            "division_type": row["commune_type"],
+            "province_id": provinces[row["province_code"]].pk,
+            "slug": slugify_vi(row["commune_name"]),
+            "data_version": data_version,
+        }
+        commune = existing.get(row["commune_code"])
+        if commune is None:
+            new.append(Commune(code=row["commune_code"], **values))
+        elif any(getattr(commune, field) != value for field, value in values.items()):
+            for field, value in values.items():
+                setattr(commune, field, value)
+            changed.append(commune)
+    Commune.objects.bulk_create(new, batch_size=500)
+    Commune.objects.bulk_update(changed, list(UPDATED_FIELDS), batch_size=500)
+    return len(new)
+
+
+UPDATED_FIELDS = ("name", "division_type", "province_id", "slug", "data_version")
