@@ -41,6 +41,21 @@ def demo_is_loaded():
     return User.objects.filter(username="vendor1@demo.vn").exists() and HomePage.objects.exists()
 
 
+def ensure_country():
+    """Oscar's addresses need a country; the marketplace ships within Việt Nam."""
+    Country = get_model("address", "Country")
+    Country.objects.update_or_create(
+        iso_3166_1_a2="VN",
+        defaults={
+            "iso_3166_1_a3": "VNM",
+            "iso_3166_1_numeric": "704",
+            "printable_name": "Việt Nam",
+            "name": "Cộng hòa Xã hội chủ nghĩa Việt Nam",
+            "is_shipping_country": True,
+        },
+    )
+
+
 # --- People ---------------------------------------------------------------------------
 
 

@@ -67,3 +67,10 @@ def test_once_leaves_a_loaded_province_alone(capsys):
     call_command("load_demo", once=True)
     assert "already loaded" in capsys.readouterr().out
     assert counts() == before
+
+
+def test_vietnam_is_the_shipping_country():
+    Country = get_model("address", "Country")
+    assert list(Country.objects.filter(is_shipping_country=True).values_list("iso_3166_1_a2", flat=True)) == [
+        "VN"
+    ]

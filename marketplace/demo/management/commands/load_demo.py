@@ -36,6 +36,7 @@ class Command(BaseCommand):
         quiet = options["verbosity"] == 0
 
         call_command("import_places", verbosity=options["verbosity"])
+        builders.ensure_country()
         categories = builders.ensure_categories()
         with tqdm(total=len(content.ENTERPRISES), desc="Enterprises", unit="ent", disable=quiet) as bar:
             enterprises = builders.ensure_enterprises(progress=bar)
