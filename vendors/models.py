@@ -4,6 +4,7 @@ The app keeps Oscar's label ``partner`` so every Oscar reference to
 ``partner.Partner`` and ``partner.StockRecord`` lands here.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -106,6 +107,33 @@ class Partner(AbstractPartner):
             self.province.name if self.province else "",
         ]
         return ", ".join(part for part in parts if part)
+
+
+class EnterpriseStatusChange(models.Model):
+    """One move of an enterprise's review status: kept for ever, never edited."""
+
+    enterprise = models.ForeignKey(
+        Partner, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("enterprise")
+    )
+    from_status = models.CharField(_("from"), max_length=20, choices=EnterpriseStatus.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=EnterpriseStatus.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    date_created = models.DateTimeField(_("when"), default=timezone.now, editable=False, db_index=True)
+
+    class Meta:
+        ordering = ["-date_created", "-pk"]
+        verbose_name = _("enterprise status change")
+        verbose_name_plural = _("enterprise status changes")
+
+    def __str__(self):
+        return f"{self.enterprise}: {self.from_status} → {self.to_status}"
 
 
 from oscar.apps.partner.models import *

@@ -120,3 +120,11 @@ def test_search_needs_every_word_and_puts_title_matches_first(client):
     assert products
     assert all("mắm" in (p.title + p.description).lower() for p in products)
     assert "nước mắm" in products[0].title.lower()
+
+
+@pytest.mark.parametrize("page", [1, 2])
+def test_catalogue_page_costs_a_fixed_number_of_queries(client, django_assert_max_num_queries, page):
+    client.get(reverse("catalogue:index"))  # warm caches shared by every page
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("catalogue:index"), {"page": page})
+    assert len(response.context["products"]) == 24
