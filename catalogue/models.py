@@ -16,6 +16,10 @@ class ProductQuerySet(OscarProductQuerySet):
         )
         return self.filter(Exists(approved_stock))
 
+    def base_queryset(self):
+        # The strategy asks each stock record's enterprise whether it may sell.
+        return super().base_queryset().prefetch_related("stockrecords__partner")
+
     def browsable(self):
         """What a shopper may see: public, canonical and sold by an approved enterprise."""
         return super().browsable().sold_by_approved_enterprise()
@@ -23,6 +27,10 @@ class ProductQuerySet(OscarProductQuerySet):
 
 class Product(AbstractProduct):
     objects = ProductQuerySet.as_manager()
+
+    @property
+    def is_sold_by_approved_enterprise(self):
+        return any(record.partner.is_approved for record in self.stockrecords.all())
 
 
 from oscar.apps.catalogue.models import *

@@ -1,5 +1,24 @@
-import oscar.apps.partner.apps as apps
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.partner import apps
 
 
 class PartnerConfig(apps.PartnerConfig):
+    """Oscar's partner app as the province's enterprises: applications and storefronts."""
+
     name = "vendors"
+    verbose_name = _("Enterprises")
+    namespace = "vendors"
+
+    def get_urls(self):
+        from .views import application, storefront
+
+        urls = [
+            path("", storefront.EnterpriseListView.as_view(), name="list"),
+            path("apply/", application.ApplicationView.as_view(), name="apply"),
+            path("apply/submit/", application.SubmitApplicationView.as_view(), name="apply-submit"),
+            path("profile/", application.ProfileView.as_view(), name="profile"),
+            path("documents/<int:pk>/", application.DocumentDownloadView.as_view(), name="document"),
+            path("<slug:slug>/", storefront.EnterpriseDetailView.as_view(), name="detail"),
+        ]
+        return self.post_process_urls(urls)

@@ -4,6 +4,8 @@ The app keeps Oscar's label ``partner`` so every Oscar reference to
 ``partner.Partner`` and ``partner.StockRecord`` lands here.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -76,6 +78,7 @@ class Partner(AbstractPartner):
     banner = models.ImageField(_("banner"), upload_to="enterprises/banners/", blank=True)
     date_created = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     date_updated = models.DateTimeField(_("updated"), auto_now=True)
+    date_submitted = models.DateTimeField(_("submitted"), null=True, blank=True, db_index=True)
 
     objects = PartnerQuerySet.as_manager()
 
@@ -107,6 +110,47 @@ class Partner(AbstractPartner):
             self.province.name if self.province else "",
         ]
         return ", ".join(part for part in parts if part)
+
+
+def document_path(document, filename):
+    """Unguessable names: these papers are served only through a permission-checked view."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"private/enterprise-documents/{uuid.uuid4().hex}.{extension}"
+
+
+class EnterpriseDocument(models.Model):
+    """A paper an enterprise submits for review, e.g. its business registration certificate."""
+
+    class Kind(models.TextChoices):
+        BUSINESS_REGISTRATION = "business_registration", _("Business registration certificate")
+        OTHER = "other", _("Other document")
+
+    enterprise = models.ForeignKey(
+        Partner, on_delete=models.CASCADE, related_name="documents", verbose_name=_("enterprise")
+    )
+    kind = models.CharField(
+        _("kind"), max_length=40, choices=Kind.choices, default=Kind.BUSINESS_REGISTRATION
+    )
+    file = models.FileField(_("file"), upload_to=document_path)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    date_uploaded = models.DateTimeField(_("uploaded"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-date_uploaded", "-pk"]
+        verbose_name = _("enterprise document")
+        verbose_name_plural = _("enterprise documents")
+
+    def __str__(self):
+        return self.original_name
 
 
 class EnterpriseStatusChange(models.Model):

@@ -7,6 +7,7 @@ Rejecting, asking for changes and suspending need a written reason.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import EnterpriseStatus, EnterpriseStatusChange, Partner
@@ -57,6 +58,8 @@ def move(enterprise, to_status, by=None, reason=""):
         changed_by=by,
     )
     locked.status = to_status
-    locked.save(update_fields=["status", "date_updated"])
-    enterprise.status = to_status
+    if to_status == S.SUBMITTED:
+        locked.date_submitted = timezone.now()
+    locked.save(update_fields=["status", "date_submitted", "date_updated"])
+    enterprise.status, enterprise.date_submitted = locked.status, locked.date_submitted
     return change

@@ -23,7 +23,6 @@ from . import content, images
 DEMO_PASSWORD = "demo-ocop-2026"
 PROVINCE_CODE = "44"  # Tỉnh Quảng Trị, which includes the former Quảng Bình since 1 July 2025
 REVIEWERS_GROUP = "Department reviewers"
-ENTERPRISE_STAFF_GROUP = "Enterprise staff"
 EDITORS_GROUP = "Editors"  # created by Wagtail's own migrations
 
 Category = get_model("catalogue", "Category")
@@ -62,11 +61,9 @@ def ensure_country():
 def ensure_groups():
     reviewers, _ = Group.objects.get_or_create(name=REVIEWERS_GROUP)
     reviewers.permissions.add(_permission("partner", "review_enterprises"))
-    staff, _ = Group.objects.get_or_create(name=ENTERPRISE_STAFF_GROUP)
-    staff.permissions.add(_permission("partner", "dashboard_access"))
     editors, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
     editors.permissions.add(_permission("wagtailadmin", "access_admin"))
-    return {"reviewers": reviewers, "enterprise_staff": staff, "editors": editors}
+    return {"reviewers": reviewers, "editors": editors}
 
 
 def _permission(app_label, codename):
@@ -94,8 +91,9 @@ def ensure_user(email, first_name, last_name, groups=(), is_staff=False, is_supe
 def ensure_accounts(enterprises):
     """The demo accounts README lists, one per role."""
     groups = ensure_groups()
-    vendor1 = ensure_user("vendor1@demo.vn", "Lan", "Nguyễn", [groups["enterprise_staff"]])
-    vendor2 = ensure_user("vendor2@demo.vn", "Minh", "Trần", [groups["enterprise_staff"]])
+    # Enterprise staff need no group: dashboard access follows their enterprise's approval.
+    vendor1 = ensure_user("vendor1@demo.vn", "Lan", "Nguyễn")
+    vendor2 = ensure_user("vendor2@demo.vn", "Minh", "Trần")
     approved = [enterprise for enterprise in enterprises if enterprise.is_approved]
     approved[0].users.add(vendor1)
     approved[1].users.add(vendor2)
