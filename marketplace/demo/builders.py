@@ -11,12 +11,15 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from oscar.core.loading import get_model
+from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission, Page
 from wagtail.models import Site as WagtailSite
 
 from marketplace.places.models import Commune, Province
 from marketplace.text import slugify_vi
+from vendors import review
+from vendors.models import EnterpriseDocument
 
 from . import content, images
 
@@ -88,6 +91,11 @@ def ensure_user(email, first_name, last_name, groups=(), is_staff=False, is_supe
     return user
 
 
+def ensure_reviewer():
+    groups = ensure_groups()
+    return ensure_user("reviewer@demo.vn", "Quang", "Phạm", [groups["reviewers"]])
+
+
 def ensure_accounts(enterprises):
     """The demo accounts README lists, one per role."""
     groups = ensure_groups()
@@ -101,7 +109,7 @@ def ensure_accounts(enterprises):
         "shopper": ensure_user("shopper@demo.vn", "Hoa", "Lê"),
         "vendor1": vendor1,
         "vendor2": vendor2,
-        "reviewer": ensure_user("reviewer@demo.vn", "Quang", "Phạm", [groups["reviewers"]]),
+        "reviewer": ensure_reviewer(),
         "editor": ensure_user("editor@demo.vn", "Thảo", "Võ", [groups["editors"]]),
         "admin": ensure_user("admin@demo.vn", "Quản trị", "Chợ OCOP", is_staff=True, is_superuser=True),
     }
@@ -133,18 +141,33 @@ def ensure_product_class():
     return product_class
 
 
+# How each demo enterprise reached its status, so the review history reads true.
+REVIEW_PATHS = {
+    "approved": ["submitted", "approved"],
+    "submitted": ["submitted"],
+    "changes_requested": ["submitted", "changes_requested"],
+    "rejected": ["submitted", "rejected"],
+    "suspended": ["submitted", "approved", "suspended"],
+}
+REVIEW_REASONS = {
+    "changes_requested": "Giấy chứng nhận đăng ký kinh doanh bị mờ, đề nghị tải lên bản scan rõ nét hơn.",
+    "rejected": "Địa chỉ sản xuất không thuộc tỉnh Quảng Trị; sàn chỉ dành cho chủ thể trong tỉnh.",
+    "suspended": "Tạm ngừng để xác minh phản ánh của khách hàng về chất lượng sản phẩm.",
+}
+
+
 def ensure_enterprises(progress=None):
     province = Province.objects.get(code=PROVINCE_CODE)
     communes = {commune.name: commune for commune in Commune.objects.filter(province=province)}
+    reviewer = ensure_reviewer()
     enterprises = []
     for spec in content.ENTERPRISES:
         slug = slugify_vi(spec["name"])[:140]
-        enterprise, _created = Partner.objects.update_or_create(
+        enterprise, created = Partner.objects.update_or_create(
             slug=slug,
             defaults={
                 "name": spec["name"],
                 "kind": spec["kind"],
-                "status": spec["status"],
                 "tax_code": spec["tax_code"],
                 "representative": spec["representative"],
                 "phone": spec["phone"],
@@ -155,21 +178,44 @@ def ensure_enterprises(progress=None):
                 "story": spec["story"],
             },
         )
-        if not enterprise.logo:
-            initials = "".join(word[0] for word in spec["name"].split()[-2:]).upper()
-            enterprise.logo.save(
-                f"{slug}.jpg", ContentFile(images.logo(initials, _enterprise_colour(spec))), save=False
-            )
-            enterprise.banner.save(
-                f"{slug}.jpg",
-                ContentFile(images.banner(spec["name"], spec["commune"], _enterprise_colour(spec))),
-                save=False,
-            )
-            enterprise.save(update_fields=["logo", "banner"])
+        if created:
+            _add_pictures(enterprise, spec, slug)
+            _add_registration_certificate(enterprise, spec)
+            for status in REVIEW_PATHS[spec["status"]]:
+                actor = None if status == "submitted" else reviewer
+                review.move(enterprise, status, by=actor, reason=REVIEW_REASONS.get(status, ""))
         enterprises.append(enterprise)
         if progress:
             progress.update(1)
     return enterprises
+
+
+def _add_pictures(enterprise, spec, slug):
+    colour = _enterprise_colour(spec)
+    initials = "".join(word[0] for word in spec["name"].split()[-2:]).upper()
+    enterprise.logo.save(f"{slug}.jpg", ContentFile(images.logo(initials, colour)), save=False)
+    enterprise.banner.save(
+        f"{slug}.jpg", ContentFile(images.banner(spec["name"], spec["commune"], colour)), save=False
+    )
+    enterprise.save(update_fields=["logo", "banner"])
+
+
+def _add_registration_certificate(enterprise, spec):
+    """A one-page PDF standing in for the scanned business registration certificate."""
+    picture = PILImage.open(
+        io.BytesIO(images.banner("Giấy chứng nhận đăng ký kinh doanh", spec["name"], "#5b6b62"))
+    )
+    pdf = io.BytesIO()
+    picture.convert("RGB").save(pdf, "PDF")
+    document = EnterpriseDocument(
+        enterprise=enterprise,
+        kind=EnterpriseDocument.Kind.BUSINESS_REGISTRATION,
+        original_name="giay-chung-nhan-dkkd.pdf",
+        content_type="application/pdf",
+        size=pdf.tell(),
+    )
+    document.file.save("giay-chung-nhan-dkkd.pdf", ContentFile(pdf.getvalue()), save=False)
+    document.save()
 
 
 def _enterprise_colour(spec):
