@@ -26,6 +26,7 @@ class Sort:
 class ProductQuery:
     text: str = ""
     category_ids: tuple = ()
+    enterprise_ids: tuple = ()  # a storefront: only products these enterprises stock
     sort: str = Sort.RELEVANCE
     page: int = 1
     per_page: int = 24

@@ -1,17 +1,120 @@
-"""The Department's review queue (to be built)."""
+"""The Department's review queue: who is waiting, what they sent, and the decision on it.
 
-from django.http import Http404
-from django.views import View
+Access is Oscar's dashboard permission check (``partner.review_enterprises``, set on the
+app config); status changes go only through ``vendors.review.move``.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Case, Count, F, Prefetch, Value, When
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView
+from oscar.core.loading import get_model
+
+from vendors import review
+from vendors.models import EnterpriseStatus
+from vendors.notifications import notify_status_change
+
+from .forms import DecisionForm, QueueFilterForm
+
+Partner = get_model("partner", "Partner")
+EnterpriseStatusChange = get_model("partner", "EnterpriseStatusChange")
 
 
-class ReviewQueueView(View):
+def queue_order(queryset):
+    """Submitted applications first, the longest waiting on top; then everyone else by name."""
+    waiting = Case(When(status=EnterpriseStatus.SUBMITTED, then=Value(0)), default=Value(1))
+    waiting_since = Case(When(status=EnterpriseStatus.SUBMITTED, then=F("date_submitted")))
+    return queryset.annotate(
+        waiting=waiting,
+        waiting_since=waiting_since,
+    ).order_by("waiting", F("waiting_since").asc(nulls_last=True), "name", "pk")
+
+
+def status_counts():
+    """How many enterprises are in each status, in one query, every status listed."""
+    rows = Partner.objects.order_by().values_list("status").annotate(n=Count("pk"))
+    found = dict(rows)
+    return [(status, label, found.get(status, 0)) for status, label in EnterpriseStatus.choices]
+
+
+class ReviewQueueView(ListView):
+    template_name = "oscar/dashboard/enterprises/queue.html"
+    context_object_name = "enterprises"
+    paginate_by = 25
+
     def get(self, request, *args, **kwargs):
-        raise Http404
+        self.form = QueueFilterForm(request.GET or None)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        enterprises = Partner.objects.select_related("commune", "province")
+        if self.form.is_bound and self.form.is_valid():
+            enterprises = self.form.filter(enterprises)
+        return queue_order(enterprises)
+
+    def get_context_data(self, **kwargs):
+        counts = status_counts()
+        return super().get_context_data(
+            form=self.form,
+            is_filtered=self.form.is_bound and self.form.is_valid() and any(self.form.cleaned_data.values()),
+            status_counts=counts,
+            total_count=sum(n for _status, _label, n in counts),
+            current_status=self.request.GET.get("status", ""),
+            **kwargs,
+        )
 
 
-class ReviewDetailView(ReviewQueueView):
-    pass
+class ReviewDetailView(DetailView):
+    """Everything the enterprise sent, its papers, its history and the decision form."""
+
+    template_name = "oscar/dashboard/enterprises/detail.html"
+    context_object_name = "enterprise"
+
+    def get_queryset(self):
+        return Partner.objects.select_related("commune", "province").prefetch_related(
+            "documents",
+            Prefetch("status_changes", EnterpriseStatusChange.objects.select_related("changed_by")),
+        )
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", DecisionForm(self.object))
+        return super().get_context_data(**kwargs)
 
 
-class ReviewDecisionView(ReviewQueueView):
-    pass
+class ReviewDecisionView(ReviewDetailView):
+    """Apply a reviewer's decision; a refused one is shown on the detail page, nothing changed."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        self.object = enterprise = self.get_object()
+        form = DecisionForm(enterprise, request.POST)
+        if not form.is_valid():
+            if form.is_stale():
+                # The page the reviewer decided on is out of date: show the current one, fresh form.
+                messages.error(request, " ".join(form.non_field_errors() + form["to_status"].errors))
+                return redirect("dashboard:enterprise-review-detail", pk=enterprise.pk)
+            messages.error(request, _("The decision was not recorded. Please check the form."))
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            with transaction.atomic():
+                change = review.move(
+                    enterprise,
+                    form.cleaned_data["to_status"],
+                    by=request.user,
+                    reason=form.cleaned_data["reason"],
+                )
+                notify_status_change(change)
+        except ValidationError as refusal:
+            # Someone else decided between our form check and the locked move.
+            messages.error(request, " ".join(refusal.messages))
+        else:
+            messages.success(
+                request,
+                _("Decision recorded: %(name)s is now %(status)s. The enterprise is notified by e-mail.")
+                % {"name": enterprise.name, "status": change.get_to_status_display().lower()},
+            )
+        return redirect("dashboard:enterprise-review-detail", pk=enterprise.pk)
