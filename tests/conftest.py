@@ -26,38 +26,22 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: "tests/browser/" in str(item.fspath))
 
 
-def _account(django_user_model, email):
-    return django_user_model.objects.get(email=email)
+def demo_account(email):
+    """A fixture returning one of the demo accounts README lists."""
+
+    @pytest.fixture
+    def account(db, django_user_model):
+        return django_user_model.objects.get(email=email)
+
+    return account
 
 
-@pytest.fixture
-def shopper(db, django_user_model):
-    return _account(django_user_model, "shopper@demo.vn")
-
-
-@pytest.fixture
-def vendor1(db, django_user_model):
-    return _account(django_user_model, "vendor1@demo.vn")
-
-
-@pytest.fixture
-def vendor2(db, django_user_model):
-    return _account(django_user_model, "vendor2@demo.vn")
-
-
-@pytest.fixture
-def reviewer(db, django_user_model):
-    return _account(django_user_model, "reviewer@demo.vn")
-
-
-@pytest.fixture
-def editor(db, django_user_model):
-    return _account(django_user_model, "editor@demo.vn")
-
-
-@pytest.fixture
-def admin_user(db, django_user_model):
-    return _account(django_user_model, "admin@demo.vn")
+shopper = demo_account("shopper@demo.vn")
+vendor1 = demo_account("vendor1@demo.vn")
+vendor2 = demo_account("vendor2@demo.vn")
+reviewer = demo_account("reviewer@demo.vn")
+editor = demo_account("editor@demo.vn")
+admin_user = demo_account("admin@demo.vn")
 
 
 @pytest.fixture
