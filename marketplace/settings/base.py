@@ -11,6 +11,8 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's settings are the baseline)
 
+from marketplace.dashboard.nav import enterprise_staff_only
+
 from .env import env, env_bool, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -236,6 +238,12 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "label": _("Enterprise review"),
         "icon": "fas fa-landmark",
         "url_name": "dashboard:enterprise-review-list",
+    },
+    {
+        "label": _("Enterprise profile"),
+        "icon": "fas fa-store",
+        "url_name": "vendors:profile",
+        "access_fn": enterprise_staff_only,
     },
     *OSCAR_DASHBOARD_NAVIGATION,
 ]

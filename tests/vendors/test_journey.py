@@ -6,6 +6,7 @@ the Department suspends the enterprise and the product disappears at once.
 """
 
 import pytest
+from django.contrib.messages import WARNING
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -126,3 +127,26 @@ def test_an_enterprise_applies_is_reviewed_sells_and_is_suspended(
         (S.SUBMITTED, S.APPROVED),
         (S.APPROVED, S.SUSPENDED),
     ]
+
+
+def test_enterprise_staff_find_their_profile_in_the_dashboard_menu(client, vendor1, reviewer):
+    client.force_login(vendor1)
+    assert reverse("vendors:profile") in client.get(reverse("dashboard:index")).content.decode()
+    client.force_login(reviewer)
+    assert reverse("vendors:profile") not in client.get(reverse("dashboard:index")).content.decode()
+
+
+def test_a_basket_holding_a_suspended_enterprises_product_cannot_be_checked_out(
+    client, shopper, vendor1, reviewer
+):
+    from vendors.review import move
+
+    product = Product.objects.browsable().filter(stockrecords__partner__users=vendor1).first()
+    client.force_login(shopper)
+    client.post(reverse("basket:add", args=[product.pk]), {"quantity": 1})
+    move(vendor1.partners.get(), S.SUSPENDED, by=reviewer, reason="Kiểm tra chất lượng.")
+    basket_page = client.get(reverse("basket:summary"))
+    assert basket_page.status_code == 200
+    response = client.get(reverse("checkout:index"), follow=True)
+    assert response.redirect_chain and response.redirect_chain[-1][0] == reverse("basket:summary")
+    assert [m for m in response.context["messages"] if m.level >= WARNING], "the shopper is told why"
