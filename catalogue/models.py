@@ -1,9 +1,16 @@
 """Products of the province's enterprises, on top of Oscar's catalogue."""
 
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.db import models
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySet
 from oscar.core.loading import get_model
+
+from .gtin import validate_gtin
 
 
 class ProductQuerySet(OscarProductQuerySet):
@@ -25,12 +32,224 @@ class ProductQuerySet(OscarProductQuerySet):
         return super().browsable().sold_by_approved_enterprise()
 
 
+class ClaimStatus(models.TextChoices):
+    """A fact an enterprise states, until the Department has looked at it."""
+
+    CLAIMED = "claimed", _("Awaiting verification")
+    VERIFIED = "verified", _("Verified by the Department")
+    REJECTED = "rejected", _("Not confirmed")
+
+
 class Product(AbstractProduct):
+    gtin = models.CharField(
+        _("GTIN"),
+        max_length=14,
+        blank=True,
+        db_index=True,
+        validators=[validate_gtin],
+        help_text=_("Barcode number (GTIN-8, 12, 13 or 14); Vietnamese GTINs start with 893."),
+    )
+    origin_province = models.ForeignKey(
+        "places.Province",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("province of origin"),
+    )
+    origin_commune = models.ForeignKey(
+        "places.Commune",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("commune or ward of origin"),
+    )
+    origin_wording = models.CharField(
+        _("origin as written"),
+        max_length=255,
+        blank=True,
+        help_text=_("The place as named on labels or papers, e.g. a district that existed before July 2025."),
+    )
+    origin_status = models.CharField(
+        _("origin verification"), max_length=20, choices=ClaimStatus.choices, default=ClaimStatus.CLAIMED
+    )
+    is_provincial_specialty = models.BooleanField(
+        _("specialty of the province"),
+        default=False,
+        help_text=_("Set by the Department only."),
+    )
+    weight_grams = models.PositiveIntegerField(_("weight (g)"), null=True, blank=True)
+    unit = models.CharField(_("unit"), max_length=64, blank=True)
+    shelf_life_days = models.PositiveIntegerField(_("shelf life (days)"), null=True, blank=True)
+
     objects = ProductQuerySet.as_manager()
 
     @property
     def is_sold_by_approved_enterprise(self):
         return any(record.partner.is_approved for record in self.stockrecords.all())
+
+
+class OcopCertificate(models.Model):
+    """A decision recognising products as OCOP 3, 4 or 5 stars; a badge only once verified."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting verification")
+        VERIFIED = "verified", _("Verified")
+        REJECTED = "rejected", _("Rejected")
+        REVOKED = "revoked", _("Revoked")
+        SUPERSEDED = "superseded", _("Superseded")
+
+    class Evaluation(models.TextChoices):
+        NEW = "new", _("First evaluation")
+        REEVALUATION = "reevaluation", _("Re-evaluation")
+        UPGRADE = "upgrade", _("Upgrade")
+
+    enterprise = models.ForeignKey(
+        "partner.Partner",
+        on_delete=models.CASCADE,
+        related_name="ocop_certificates",
+        verbose_name=_("enterprise"),
+    )
+    products = models.ManyToManyField(Product, related_name="ocop_certificates", verbose_name=_("products"))
+    decision_number = models.CharField(_("decision number"), max_length=64, help_text=_("e.g. 3981/QĐ-UBND"))
+    decision_date = models.DateField(_("decision date"))
+    issuer = models.CharField(
+        _("issuing authority"),
+        max_length=255,
+        help_text=_("As written on the decision; it may be a district that no longer exists."),
+    )
+    stars = models.PositiveSmallIntegerField(_("stars"), choices=[(3, "3★"), (4, "4★"), (5, "5★")])
+    score = models.DecimalField(_("score"), max_digits=5, decimal_places=2, null=True, blank=True)
+    evaluation = models.CharField(
+        _("evaluation"), max_length=20, choices=Evaluation.choices, default=Evaluation.NEW
+    )
+    valid_until = models.DateField(
+        _("valid until"), null=True, blank=True, help_text=_("Leave empty: 36 months from the decision date.")
+    )
+    scan = models.FileField(_("scan of the decision"), upload_to="ocop/decisions/%Y/", blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    superseded_by = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("superseded by"),
+    )
+    date_created = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-decision_date", "-pk"]
+        verbose_name = _("OCOP certificate")
+        verbose_name_plural = _("OCOP certificates")
+
+    def __str__(self):
+        return f"{self.decision_number} ({self.stars}★)"
+
+    @property
+    def expires_on(self):
+        """The first day the recognition no longer holds."""
+        return self.valid_until or self.decision_date + relativedelta(months=VALIDITY_MONTHS)
+
+
+VALIDITY_MONTHS = 36  # Decision 148/QĐ-TTg: recognition holds 36 months from the decision date
+
+
+class CertificateStatusChange(models.Model):
+    certificate = models.ForeignKey(OcopCertificate, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=20, choices=OcopCertificate.Status.choices)
+    to_status = models.CharField(max_length=20, choices=OcopCertificate.Status.choices)
+    reason = models.TextField(blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    date_created = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-date_created", "-pk"]
+
+    def __str__(self):
+        return f"{self.certificate}: {self.from_status} → {self.to_status}"
+
+
+class TraceabilityBatch(models.Model):
+    """One revision of a lot's traceability record; a published revision is never edited."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="batches", verbose_name=_("product")
+    )
+    lot_code = models.CharField(_("lot code"), max_length=20)
+    revision = models.PositiveIntegerField(_("revision"), default=1)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    production_date = models.DateField(_("production or harvest date"))
+    best_before = models.DateField(_("best before"), null=True, blank=True)
+    area_commune = models.ForeignKey(
+        "places.Commune",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("production area"),
+    )
+    area_code = models.CharField(_("growing area code"), max_length=64, blank=True)
+    quantity = models.CharField(_("quantity"), max_length=64, blank=True)
+    change_note = models.TextField(_("what changed"), blank=True)
+    date_published = models.DateTimeField(_("published"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["product", "lot_code", "-revision"]
+        verbose_name = _("traceability batch")
+        verbose_name_plural = _("traceability batches")
+        constraints = [
+            models.UniqueConstraint(fields=["product", "lot_code", "revision"], name="unique_batch_revision"),
+        ]
+
+    def __str__(self):
+        return f"{self.lot_code} r{self.revision}"
+
+
+class BatchStep(models.Model):
+    """What happened to the lot, when, where and by whom: growing, harvesting, processing..."""
+
+    batch = models.ForeignKey(TraceabilityBatch, on_delete=models.CASCADE, related_name="steps")
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    event = models.CharField(_("what"), max_length=128)
+    date = models.DateField(_("when"))
+    place = models.CharField(_("where"), max_length=255, blank=True)
+    actor = models.CharField(_("who"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["position", "date", "pk"]
+
+    def __str__(self):
+        return f"{self.date:%d/%m/%Y} {self.event}"
+
+
+class BatchCertification(models.Model):
+    class Scheme(models.TextChoices):
+        VIETGAP = "vietgap", "VietGAP"
+        ORGANIC = "organic", _("Organic (TCVN 11041)")
+        GLOBALGAP = "globalgap", "GlobalG.A.P."
+        HACCP = "haccp", "HACCP"
+        ISO22000 = "iso22000", "ISO 22000"
+        OTHER = "other", _("Other")
+
+    batch = models.ForeignKey(TraceabilityBatch, on_delete=models.CASCADE, related_name="certifications")
+    scheme = models.CharField(_("scheme"), max_length=20, choices=Scheme.choices)
+    number = models.CharField(_("certificate number"), max_length=64, blank=True)
+    issuer = models.CharField(_("issued by"), max_length=255, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    document = models.FileField(_("document"), upload_to="trace/certifications/%Y/", blank=True)
+
+    def __str__(self):
+        return f"{self.get_scheme_display()} {self.number}".strip()
 
 
 from oscar.apps.catalogue.models import *

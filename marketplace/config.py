@@ -1,7 +1,7 @@
 """The Oscar shop config: Oscar's URLs without its home page (Wagtail serves it), plus enterprises."""
 
 from django.apps import apps
-from django.urls import path
+from django.urls import path, re_path
 from oscar.config import Shop
 
 
@@ -11,5 +11,10 @@ class MarketplaceShop(Shop):
         self.enterprises_app = apps.get_app_config("partner")
 
     def get_urls(self):
+        from catalogue.trace_views import TraceabilityView
+
         urls = [pattern for pattern in super().get_urls() if getattr(pattern, "name", None) != "home"]
-        return [path("vendors/", self.enterprises_app.urls), *urls]
+        digital_link = re_path(
+            r"^01/(?P<gtin>\d{14})/10/(?P<lot>[^/]+)$", TraceabilityView.as_view(), name="gs1-digital-link"
+        )
+        return [digital_link, path("vendors/", self.enterprises_app.urls), *urls]

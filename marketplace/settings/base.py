@@ -291,3 +291,4 @@ LOGGING = {
 
 # Only development and test settings may load the demo province.
 DEMO_DATA_ALLOWED = False
+MARKETPLACE_PROVINCE_CODE = env("MARKETPLACE_PROVINCE_CODE", "44")

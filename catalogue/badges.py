@@ -1,0 +1,117 @@
+"""The badges a product earns, decided from verified facts that hold on a given day.
+
+This is the one place badges are decided: product pages, cards and the
+search index all call :func:`verified_badges`. Nothing an enterprise types
+makes a badge on its own; the date is part of the computation, so a
+certificate stops giving its stars on its expiry day without anyone acting.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import ClaimStatus, TraceabilityBatch
+from .ocop import is_in_force
+
+
+@dataclass(frozen=True)
+class Badge:
+    code: str
+    label: str
+    explanation: str
+    evidence_url: str
+
+
+def verified_badges(product, on=None):
+    on = on or timezone.localdate()
+    badges = []
+    certificate = best_certificate(product, on)
+    if certificate:
+        badges.append(
+            Badge(
+                code=f"ocop-{certificate.stars}",
+                label=_("OCOP %(stars)s★") % {"stars": certificate.stars},
+                explanation=_(
+                    "Recognised as a %(stars)s-star OCOP product by %(issuer)s, decision %(number)s of "
+                    "%(date)s, verified by the Department; valid until %(end)s."
+                )
+                % {
+                    "stars": certificate.stars,
+                    "issuer": certificate.issuer,
+                    "number": certificate.decision_number,
+                    "date": certificate.decision_date.strftime("%d/%m/%Y"),
+                    "end": certificate.expires_on.strftime("%d/%m/%Y"),
+                },
+                evidence_url=reverse("catalogue:ocop-certificate", kwargs={"pk": certificate.pk}),
+            )
+        )
+    if has_verified_origin(product):
+        badges.append(
+            Badge(
+                code="verified-origin",
+                label=_("Verified origin: %(province)s") % {"province": product.origin_province.name},
+                explanation=_("The Department has checked that this product comes from %(place)s.")
+                % {"place": origin_name(product)},
+                evidence_url=product.get_absolute_url() + "#origin",
+            )
+        )
+    batch = traceable_batch(product)
+    if batch:
+        badges.append(
+            Badge(
+                code="traceable",
+                label=_("Traceable lot"),
+                explanation=_("Lot %(lot)s has a published record of each step from the producer.")
+                % {"lot": batch.lot_code},
+                evidence_url=trace_url(batch),
+            )
+        )
+    if product.is_provincial_specialty and has_verified_origin(product) and is_home_province(product):
+        badges.append(
+            Badge(
+                code="specialty",
+                label=_("Specialty of %(province)s") % {"province": product.origin_province.name},
+                explanation=_("Recognised by the Department as a specialty of the province."),
+                evidence_url=product.get_absolute_url() + "#origin",
+            )
+        )
+    return badges
+
+
+def best_certificate(product, on):
+    in_force = [c for c in product.ocop_certificates.all() if is_in_force(c, on)]
+    return max(in_force, key=lambda c: (c.stars, c.decision_date), default=None)
+
+
+def has_verified_origin(product):
+    sellers_approved = any(record.partner.is_approved for record in product.stockrecords.all())
+    return sellers_approved and product.origin_status == ClaimStatus.VERIFIED and product.origin_province_id
+
+
+def is_home_province(product):
+    return product.origin_province.code == settings.MARKETPLACE_PROVINCE_CODE
+
+
+def origin_name(product):
+    parts = [product.origin_commune.name if product.origin_commune else "", product.origin_province.name]
+    return ", ".join(part for part in parts if part)
+
+
+def traceable_batch(product):
+    published = [
+        batch
+        for batch in product.batches.all()
+        if batch.status == TraceabilityBatch.Status.PUBLISHED and batch.steps.all()
+    ]
+    return max(published, key=lambda batch: (batch.production_date, batch.revision), default=None)
+
+
+def trace_url(batch):
+    from .gtin import digital_link_path
+
+    if batch.product.gtin:
+        return digital_link_path(batch.product.gtin, batch.lot_code)
+    return reverse("catalogue:trace", kwargs={"product_pk": batch.product_id, "lot": batch.lot_code})
