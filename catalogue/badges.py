@@ -66,7 +66,7 @@ def verified_badges(product, on=None):
                 label=_("Traceable lot"),
                 explanation=_("Lot %(lot)s has a published record of each step from the producer.")
                 % {"lot": batch.lot_code},
-                evidence_url=trace_url(batch),
+                evidence_url=trace_url(batch, product),
             )
         )
     if product.is_provincial_specialty and has_verified_origin(product) and is_home_province(product):
@@ -109,9 +109,11 @@ def traceable_batch(product):
     return max(published, key=lambda batch: (batch.production_date, batch.revision), default=None)
 
 
-def trace_url(batch):
+def trace_url(batch, product=None):
+    """The lot's public page: its GS1 Digital Link when the product has a GTIN."""
     from .gtin import digital_link_path
 
-    if batch.product.gtin:
-        return digital_link_path(batch.product.gtin, batch.lot_code)
-    return reverse("catalogue:trace", kwargs={"product_pk": batch.product_id, "lot": batch.lot_code})
+    product = product or batch.product
+    if product.gtin:
+        return digital_link_path(product.gtin, batch.lot_code)
+    return reverse("catalogue:trace", kwargs={"product_pk": product.pk, "lot": batch.lot_code})

@@ -24,8 +24,14 @@ class ProductQuerySet(OscarProductQuerySet):
         return self.filter(Exists(approved_stock))
 
     def base_queryset(self):
-        # The strategy asks each stock record's enterprise whether it may sell.
-        return super().base_queryset().prefetch_related("stockrecords__partner")
+        # The strategy asks each stock record's enterprise whether it may sell, and
+        # badges read certificates, lots and origin: all fetched once per page.
+        return (
+            super()
+            .base_queryset()
+            .select_related("origin_province", "origin_commune")
+            .prefetch_related("stockrecords__partner", "ocop_certificates", "batches__steps")
+        )
 
     def browsable(self):
         """What a shopper may see: public, canonical and sold by an approved enterprise."""
