@@ -1,17 +1,157 @@
-"""Public evidence pages: OCOP certificates and traceability lots, and QR codes for labels (to be built)."""
+"""Public evidence pages: OCOP certificates and traceability lots, and QR codes for labels.
 
-from django.http import Http404
+Only what the Department verified or the enterprise published is shown:
+pending and rejected certificates, draft lots and products nobody may buy
+answer 404.
+"""
+
+import io
+
+import segno
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext_lazy as _
 from django.views import View
+from django.views.generic import DetailView, TemplateView
+
+from vendors.views.storefront import public_tax_code
+
+from . import traceability
+from .badges import best_certificate, trace_url, verified_badges
+from .gtin import digital_link_path, gtin14
+from .models import OcopCertificate, Product, TraceabilityBatch
+from .ocop import is_in_force
+
+Status = OcopCertificate.Status
+PUBLIC_STATUSES = (Status.VERIFIED, Status.REVOKED, Status.SUPERSEDED)
+QR_FORMATS = {"svg": ("image/svg+xml", {}), "png": ("image/png", {"scale": 8})}
 
 
-class CertificateView(View):
-    def get(self, request, *args, **kwargs):
+def browsable_products():
+    return Product.objects.browsable().base_queryset()
+
+
+def gtin_forms(digits):
+    """The stored values whose 14-digit form is ``digits``: GTIN-8, 12, 13 or 14."""
+    return {digits[-length:] for length in (8, 12, 13, 14) if gtin14(digits[-length:]) == digits}
+
+
+def product_for(kwargs):
+    """The browsable product a lot URL names, by primary key or by GTIN; else 404."""
+    if "product_pk" in kwargs:
+        return get_object_or_404(browsable_products(), pk=kwargs["product_pk"])
+    published = TraceabilityBatch.objects.filter(
+        lot_code=kwargs["lot"], status=TraceabilityBatch.Status.PUBLISHED
+    )
+    candidates = browsable_products().filter(gtin__in=gtin_forms(kwargs["gtin"]), batches__in=published)
+    product = candidates.distinct().order_by("pk").first()
+    if product is None:
         raise Http404
+    return product
 
 
-class TraceabilityView(CertificateView):
-    pass
+def published_lot(product, lot_code):
+    batch = traceability.current_revision(product, lot_code)
+    if batch is None:
+        raise Http404
+    return batch
 
 
-class TraceQrCodeView(CertificateView):
-    pass
+def seller(product):
+    """The approved enterprise selling (and producing) the product."""
+    return next((r.partner for r in product.stockrecords.all() if r.partner.is_approved), None)
+
+
+class TraceabilityView(TemplateView):
+    """A lot's public record; its canonical address is the GS1 Digital Link when there is a GTIN."""
+
+    template_name = "catalogue/trace/lot.html"
+
+    def get(self, request, *args, **kwargs):
+        self.product = product_for(kwargs)
+        self.batch = published_lot(self.product, kwargs["lot"])
+        if "product_pk" in kwargs and self.product.gtin:
+            return redirect(digital_link_path(self.product.gtin, self.batch.lot_code))
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        product, batch, today = self.product, self.batch, timezone.localdate()
+        enterprise = seller(product)
+        history = list(traceability.revisions(product, batch.lot_code))
+        canonical = None
+        if product.gtin:
+            canonical = self.request.build_absolute_uri(digital_link_path(product.gtin, batch.lot_code))
+        return super().get_context_data(
+            product=product,
+            batch=batch,
+            steps=batch.steps.all(),
+            certifications=batch.certifications.all(),
+            enterprise=enterprise,
+            tax_code=public_tax_code(enterprise.tax_code) if enterprise else "",
+            certificate=best_certificate(product, today),
+            badges=verified_badges(product, today),
+            history=history,
+            first_published=history[-1].date_published,
+            canonical_url=canonical,
+            **kwargs,
+        )
+
+
+class TraceQrCodeView(View):
+    """A QR code of the lot's public page, to print on labels; it only encodes a public URL."""
+
+    def get(self, request, product_pk, lot, fmt):
+        if fmt not in QR_FORMATS:
+            raise Http404
+        product = get_object_or_404(browsable_products(), pk=product_pk)
+        batch = published_lot(product, lot)
+        content_type, options = QR_FORMATS[fmt]
+        qr = segno.make_qr(
+            request.build_absolute_uri(trace_url(batch, product)), error="m", boost_error=False
+        )
+        image = io.BytesIO()
+        qr.save(image, kind=fmt, border=4, **options)
+        response = HttpResponse(image.getvalue(), content_type=content_type)
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=f"qr-{batch.lot_code}.{fmt}"
+        )
+        return response
+
+
+def certificate_standing(certificate, today):
+    """In force, expired, revoked, superseded (or, for a decision dated ahead, not yet in force)."""
+    if certificate.status == Status.REVOKED:
+        return "revoked", _("Revoked")
+    if certificate.status == Status.SUPERSEDED:
+        return "superseded", _("Superseded")
+    if is_in_force(certificate, today):
+        return "in-force", _("In force")
+    if today >= certificate.expires_on:
+        return "expired", _("Expired")
+    return "not-yet", _("Not yet in force")
+
+
+class CertificateView(DetailView):
+    """A recognition the Department verified, with its standing today; unverified claims are 404."""
+
+    template_name = "catalogue/trace/certificate.html"
+    context_object_name = "certificate"
+    queryset = OcopCertificate.objects.filter(status__in=PUBLIC_STATUSES).select_related(
+        "enterprise", "superseded_by"
+    )
+
+    def get_context_data(self, **kwargs):
+        certificate = self.object
+        standing, standing_label = certificate_standing(certificate, timezone.localdate())
+        successor = certificate.superseded_by
+        return super().get_context_data(
+            standing=standing,
+            standing_label=standing_label,
+            products=certificate.products.browsable().order_by("title"),
+            enterprise=certificate.enterprise,
+            successor=successor if successor and successor.status in PUBLIC_STATUSES else None,
+            show_scan=certificate.status == Status.VERIFIED and bool(certificate.scan),
+            **kwargs,
+        )

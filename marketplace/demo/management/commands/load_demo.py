@@ -1,11 +1,11 @@
-"""Build the demo province: places, enterprises, products, accounts and pages."""
+"""Build the demo province: places, enterprises, products and their verified facts, accounts and pages."""
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from marketplace.demo import builders, content
+from marketplace.demo import builders, content, facts
 
 
 class Command(BaseCommand):
@@ -44,6 +44,8 @@ class Command(BaseCommand):
         total = len(content.product_specs()[:products])
         with tqdm(total=total, desc="Products", unit="product", disable=quiet) as bar:
             builders.ensure_products(enterprises, categories, limit=products, progress=bar)
+        with tqdm(desc="Facts", unit="product", disable=quiet) as bar:
+            counts = facts.ensure_product_facts(progress=bar)
         builders.ensure_pages(categories)
         if not quiet:
             self.stdout.write(
@@ -52,4 +54,11 @@ class Command(BaseCommand):
                     f"accounts {', '.join(user.email for user in accounts.values())} "
                     f"(password {builders.DEMO_PASSWORD})."
                 )
+            )
+            self.stdout.write(
+                f"Verified facts: {counts['origin_verified']} origins, {counts['gtins']} GTINs, "
+                f"{counts['certificates']} OCOP certificates ({counts['in_force']} in force, "
+                f"{counts['pending']} pending, {counts['expired']} expired, {counts['revoked']} revoked, "
+                f"{counts['superseded']} superseded), {counts['lots']} traceability lots "
+                f"(drafts: {counts['draft_lots']}, revised: {counts['revised_lots']})."
             )
