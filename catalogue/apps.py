@@ -12,6 +12,9 @@ class CatalogueConfig(apps.CatalogueConfig):
 
         urls = [
             path("ocop/<int:pk>/", trace_views.CertificateView.as_view(), name="ocop-certificate"),
+            path(
+                "ocop/<int:pk>/scan/", trace_views.CertificateScanView.as_view(), name="ocop-certificate-scan"
+            ),
             path("trace/<int:product_pk>/<str:lot>/", trace_views.TraceabilityView.as_view(), name="trace"),
             path(
                 "trace/<int:product_pk>/<str:lot>/qr.<str:fmt>",

@@ -1,5 +1,7 @@
 """Products of the province's enterprises, on top of Oscar's catalogue."""
 
+import uuid
+
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
@@ -11,6 +13,22 @@ from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySe
 from oscar.core.loading import get_model
 
 from .gtin import validate_gtin
+
+
+def unguessable_name(folder, filename):
+    """A random name keeping the extension: papers must not be found by guessing their URL."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"{folder}/{uuid.uuid4().hex}.{extension}"
+
+
+def decision_scan_path(certificate, filename):
+    # Private: served only through a view that checks who may see a certificate not yet verified.
+    return unguessable_name("private/ocop-decisions", filename)
+
+
+def certification_document_path(certification, filename):
+    # Public once the lot is published; unguessable while it is a draft.
+    return unguessable_name("trace/certifications", filename)
 
 
 class ProductQuerySet(OscarProductQuerySet):
@@ -96,6 +114,28 @@ class Product(AbstractProduct):
         return any(record.partner.is_approved for record in self.stockrecords.all())
 
 
+class OriginDecision(models.Model):
+    """The Department's decision on a product's origin claim or its specialty flag: kept, never edited."""
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="origin_decisions")
+    from_status = models.CharField(_("from"), max_length=20, choices=ClaimStatus.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=ClaimStatus.choices)
+    is_provincial_specialty = models.BooleanField(_("specialty of the province"))
+    reason = models.TextField(_("reason"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    date_created = models.DateTimeField(_("when"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-date_created", "-pk"]
+        verbose_name = _("origin decision")
+        verbose_name_plural = _("origin decisions")
+
+    def __str__(self):
+        return f"{self.product_id}: {self.from_status} → {self.to_status}"
+
+
 class OcopCertificate(models.Model):
     """A decision recognising products as OCOP 3, 4 or 5 stars; a badge only once verified."""
 
@@ -133,7 +173,7 @@ class OcopCertificate(models.Model):
     valid_until = models.DateField(
         _("valid until"), null=True, blank=True, help_text=_("Leave empty: 36 months from the decision date.")
     )
-    scan = models.FileField(_("scan of the decision"), upload_to="ocop/decisions/%Y/", blank=True)
+    scan = models.FileField(_("scan of the decision"), upload_to=decision_scan_path, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
     )
@@ -252,7 +292,7 @@ class BatchCertification(models.Model):
     number = models.CharField(_("certificate number"), max_length=64, blank=True)
     issuer = models.CharField(_("issued by"), max_length=255, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
-    document = models.FileField(_("document"), upload_to="trace/certifications/%Y/", blank=True)
+    document = models.FileField(_("document"), upload_to=certification_document_path, blank=True)
 
     def __str__(self):
         return f"{self.get_scheme_display()} {self.number}".strip()

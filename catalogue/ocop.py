@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import CertificateStatusChange, OcopCertificate
@@ -17,34 +18,68 @@ MOVES = {
 }
 NEEDS_REASON = {Status.REJECTED, Status.REVOKED}
 
+# Decision 148/QĐ-TTg: the lowest score (out of 100) for each star rating, highest first.
+STARS_FROM_SCORE = ((90, 5), (70, 4), (50, 3), (30, 2), (0, 1))
+
 
 def is_in_force(certificate, on):
     """Verified, and ``on`` falls from the decision date up to (not including) the expiry day."""
     return certificate.status == Status.VERIFIED and certificate.decision_date <= on < certificate.expires_on
 
 
-def check_certificate(decision_date, valid_until, stars):
+def stars_for_score(score):
+    return next(stars for lowest, stars in STARS_FROM_SCORE if score >= lowest)
+
+
+def check_certificate(decision_date, valid_until, stars, score=None, today=None):
     """The rules a recorded recognition must meet before it is saved."""
     errors = {}
     if stars not in (3, 4, 5):
-        errors["stars"] = _("Only 3, 4 and 5 stars are OCOP recognitions.")
+        errors["stars"] = ValidationError(_("Only 3, 4 and 5 stars are OCOP recognitions."), code="stars")
+    if decision_date and decision_date > (today or timezone.localdate()):
+        errors["decision_date"] = ValidationError(
+            _("A decision cannot be dated in the future."), code="future_decision"
+        )
     if valid_until and decision_date and valid_until <= decision_date:
-        errors["valid_until"] = _("The recognition must end after the decision date.")
+        errors["valid_until"] = ValidationError(
+            _("The recognition must end after the decision date."), code="ends_before_decision"
+        )
+    if score is not None:
+        if not 0 <= score <= 100:
+            errors["score"] = ValidationError(_("An OCOP score is out of 100."), code="score_range")
+        elif "stars" not in errors and stars_for_score(score) != stars:
+            errors["score"] = ValidationError(
+                _("A score of %(score)s gives %(expected)s stars, not %(stars)s.")
+                % {"score": score, "expected": stars_for_score(score), "stars": stars},
+                code="score_stars",
+            )
     if errors:
         raise ValidationError(errors)
 
 
-@transaction.atomic
-def move(certificate, to_status, by=None, reason="", superseded_by=None):
-    locked = OcopCertificate.objects.select_for_update().get(pk=certificate.pk)
-    if to_status not in MOVES[locked.status]:
+def check_move(from_status, to_status, reason="", superseded_by=None, certificate=None):
+    """Raise ValidationError, in the reviewer's language, if the move is not allowed."""
+    if to_status not in MOVES[from_status]:
         raise ValidationError(
             _("A certificate that is %(from)s cannot become %(to)s.")
-            % {"from": Status(locked.status).label.lower(), "to": Status(to_status).label.lower()},
+            % {"from": Status(from_status).label.lower(), "to": Status(to_status).label.lower()},
             code="move_not_allowed",
         )
     if to_status in NEEDS_REASON and not reason.strip():
         raise ValidationError(_("Please write the reason for this decision."), code="reason_required")
+    if to_status == Status.SUPERSEDED and (
+        superseded_by is None or (certificate is not None and superseded_by.pk == certificate.pk)
+    ):
+        raise ValidationError(
+            _("Please choose the certificate that replaces this one."), code="successor_required"
+        )
+
+
+@transaction.atomic
+def move(certificate, to_status, by=None, reason="", superseded_by=None):
+    """Make one verification move and record who, when and why; the row is locked meanwhile."""
+    locked = OcopCertificate.objects.select_for_update().get(pk=certificate.pk)
+    check_move(locked.status, to_status, reason, superseded_by, certificate=locked)
     change = CertificateStatusChange.objects.create(
         certificate=locked,
         from_status=locked.status,
@@ -57,3 +92,10 @@ def move(certificate, to_status, by=None, reason="", superseded_by=None):
     locked.save(update_fields=["status", "superseded_by"])
     certificate.status, certificate.superseded_by = locked.status, locked.superseded_by
     return change
+
+
+def record_edit(certificate, by=None):
+    """Keep that the enterprise changed a pending certificate, so a reviewer who saw it before looks again."""
+    return CertificateStatusChange.objects.create(
+        certificate=certificate, from_status=certificate.status, to_status=certificate.status, changed_by=by
+    )

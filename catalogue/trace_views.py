@@ -5,13 +5,10 @@ pending and rejected certificates, draft lots and products nobody may buy
 answer 404.
 """
 
-import io
-
-import segno
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.utils.http import content_disposition_header
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, TemplateView
@@ -19,14 +16,16 @@ from django.views.generic import DetailView, TemplateView
 from vendors.views.storefront import public_tax_code
 
 from . import traceability
-from .badges import best_certificate, trace_url, verified_badges
+from .badges import best_certificate, verified_badges
 from .gtin import digital_link_path, gtin14
 from .models import OcopCertificate, Product, TraceabilityBatch
 from .ocop import is_in_force
+from .qr import qr_download
 
 Status = OcopCertificate.Status
 PUBLIC_STATUSES = (Status.VERIFIED, Status.REVOKED, Status.SUPERSEDED)
-QR_FORMATS = {"svg": ("image/svg+xml", {}), "png": ("image/png", {"scale": 8})}
+REVIEW_PERMISSION = "partner.review_enterprises"
+SCAN_TYPES = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}
 
 
 def browsable_products():
@@ -103,21 +102,8 @@ class TraceQrCodeView(View):
     """A QR code of the lot's public page, to print on labels; it only encodes a public URL."""
 
     def get(self, request, product_pk, lot, fmt):
-        if fmt not in QR_FORMATS:
-            raise Http404
         product = get_object_or_404(browsable_products(), pk=product_pk)
-        batch = published_lot(product, lot)
-        content_type, options = QR_FORMATS[fmt]
-        qr = segno.make_qr(
-            request.build_absolute_uri(trace_url(batch, product)), error="m", boost_error=False
-        )
-        image = io.BytesIO()
-        qr.save(image, kind=fmt, border=4, **options)
-        response = HttpResponse(image.getvalue(), content_type=content_type)
-        response["Content-Disposition"] = content_disposition_header(
-            as_attachment=True, filename=f"qr-{batch.lot_code}.{fmt}"
-        )
-        return response
+        return qr_download(request, published_lot(product, lot), fmt)
 
 
 def certificate_standing(certificate, today):
@@ -155,3 +141,36 @@ class CertificateView(DetailView):
             show_scan=certificate.status == Status.VERIFIED and bool(certificate.scan),
             **kwargs,
         )
+
+
+def may_see_scan(user, certificate):
+    """A verified decision is public evidence; before that it is for its enterprise and the Department."""
+    if certificate.status == Status.VERIFIED:
+        return True
+    if not user.is_authenticated:
+        return False
+    return (
+        user.is_staff
+        or user.has_perm(REVIEW_PERMISSION)
+        or certificate.enterprise.users.filter(pk=user.pk).exists()
+    )
+
+
+class CertificateScanView(View):
+    """The scanned decision, streamed; to anyone not allowed to see it, it does not exist."""
+
+    def get(self, request, pk):
+        certificate = get_object_or_404(OcopCertificate.objects.select_related("enterprise"), pk=pk)
+        extension = certificate.scan.name.rsplit(".", 1)[-1].lower() if certificate.scan else ""
+        if extension not in SCAN_TYPES or not may_see_scan(request.user, certificate):
+            raise Http404
+        try:
+            stream = certificate.scan.open("rb")
+        except (FileNotFoundError, ValueError):
+            raise Http404
+        response = FileResponse(
+            stream, filename=f"ocop-{certificate.pk}.{extension}", content_type=SCAN_TYPES[extension]
+        )
+        if certificate.status != Status.VERIFIED:
+            patch_cache_control(response, private=True, no_store=True)
+        return response

@@ -1,5 +1,7 @@
 """Traceability lots: drafting, publishing, and revising without rewriting history."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -11,17 +13,49 @@ from .models import TraceabilityBatch
 Status = TraceabilityBatch.Status
 
 
-def check_new_lot(product, lot_code):
-    if TraceabilityBatch.objects.filter(product=product, lot_code=lot_code).exists():
+# GS1 AI (10) allows up to 20 characters; the lot is a path segment of its public URL,
+# so keep to characters that need no escaping there.
+LOT_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,19}")
+
+
+def check_lot_code(lot_code):
+    if not LOT_CODE.fullmatch(lot_code):
         raise ValidationError(
-            {"lot_code": _("This product already has a lot %(lot)s: revise it instead.") % {"lot": lot_code}},
-            code="lot_reused",
+            _(
+                "A lot code has at most 20 characters: letters without accents, digits, "
+                "and “-”, “.” or “_” (not first)."
+            ),
+            code="invalid_lot_code",
         )
+
+
+def check_new_lot(product, lot_code, exclude=None):
+    """A product's lot code names one lot; ``exclude`` is the draft being edited, if any."""
+    lots = TraceabilityBatch.objects.filter(product=product, lot_code=lot_code)
+    if exclude is not None:
+        lots = lots.exclude(pk=exclude.pk)
+    if lots.exists():
+        message = _("This product already has a lot %(lot)s: revise it instead.") % {"lot": lot_code}
+        raise ValidationError({"lot_code": ValidationError(message, code="lot_reused")})
 
 
 def check_step_date(date, today=None):
     if date > (today or timezone.localdate()):
         raise ValidationError(_("A step cannot be dated in the future."), code="future_step")
+
+
+def check_lot_dates(production_date, best_before, today=None):
+    errors = {}
+    if production_date and production_date > (today or timezone.localdate()):
+        errors["production_date"] = ValidationError(
+            _("A lot cannot be produced or harvested in the future."), code="future_production"
+        )
+    if production_date and best_before and best_before <= production_date:
+        errors["best_before"] = ValidationError(
+            _("The best-before date must come after the production date."), code="best_before_production"
+        )
+    if errors:
+        raise ValidationError(errors)
 
 
 def current_revision(product, lot_code):
@@ -31,6 +65,11 @@ def current_revision(product, lot_code):
         .order_by("-revision")
         .first()
     )
+
+
+def draft_revision(product, lot_code):
+    """The revision of a lot being drafted, if any: a lot has at most one at a time."""
+    return TraceabilityBatch.objects.filter(product=product, lot_code=lot_code, status=Status.DRAFT).first()
 
 
 def revisions(product, lot_code):
@@ -53,9 +92,15 @@ def publish(batch):
 
 @transaction.atomic
 def revise(batch, change_note):
-    """A new draft revision copying the published one; the published one stays as it was."""
+    """A new draft revision copying the published one; the published one stays as it was.
+
+    A lot already being revised keeps its one draft: that draft is returned.
+    """
     if batch.status != Status.PUBLISHED:
         return batch
+    draft = draft_revision(batch.product, batch.lot_code)
+    if draft is not None:
+        return draft
     latest = TraceabilityBatch.objects.filter(product=batch.product, lot_code=batch.lot_code).aggregate(
         Max("revision")
     )["revision__max"]

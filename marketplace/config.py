@@ -9,6 +9,7 @@ class MarketplaceShop(Shop):
     def ready(self):
         super().ready()
         self.enterprises_app = apps.get_app_config("partner")
+        self.payment_app = apps.get_app_config("payment")
 
     def get_urls(self):
         from catalogue.trace_views import TraceabilityView
@@ -17,4 +18,9 @@ class MarketplaceShop(Shop):
         digital_link = re_path(
             r"^01/(?P<gtin>\d{14})/10/(?P<lot>[^/]+)$", TraceabilityView.as_view(), name="gs1-digital-link"
         )
-        return [digital_link, path("vendors/", self.enterprises_app.urls), *urls]
+        return [
+            digital_link,
+            path("vendors/", self.enterprises_app.urls),
+            path("checkout/", self.payment_app.urls),  # the card page and Stripe's webhook
+            *urls,
+        ]

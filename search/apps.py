@@ -10,10 +10,16 @@ class SearchConfig(apps.SearchConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from .views import SearchView
+        from . import indexing
+        from .views import SearchView, SuggestView
 
+        indexing.connect()
         self.search_view = SearchView
+        self.suggest_view = SuggestView
 
     def get_urls(self):
-        urlpatterns = [path("", self.search_view.as_view(), name="search")]
+        urlpatterns = [
+            path("", self.search_view.as_view(), name="search"),
+            path("suggest/", self.suggest_view.as_view(), name="suggest"),
+        ]
         return self.post_process_urls(urlpatterns)

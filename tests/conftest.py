@@ -8,6 +8,8 @@ from marketplace.demo.builders import DEMO_PASSWORD
 
 DEMO_PRODUCTS = 48
 
+pytest_plugins = ["tests.localstripe"]  # the fake Stripe for payment and browser tests
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
@@ -47,3 +49,13 @@ admin_user = demo_account("admin@demo.vn")
 @pytest.fixture
 def demo_password():
     return DEMO_PASSWORD
+
+
+@pytest.fixture
+def in_english(settings):
+    """Read messages in English, the second language, as if every visitor had chosen it."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield

@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.core.signing import BadSignature, Signer
 from oscar.apps.basket.middleware import BasketMiddleware as OscarBasketMiddleware
 from oscar.core.loading import get_model
 
@@ -5,11 +7,15 @@ Basket = get_model("basket", "Basket")
 
 
 class BasketMiddleware(OscarBasketMiddleware):
-    """Oscar's basket middleware that does not create a basket just to show a page.
+    """Oscar's basket middleware that writes nothing to show a page and keeps a guest's basket during payment.
 
     Oscar creates a signed-in shopper's basket on the first page that
     mentions it. Here an empty basket stays unsaved until a product is
     added (Oscar's ``Basket.add_product`` saves it), so a GET writes nothing.
+
+    While a card payment is pending the basket is frozen; Oscar would drop a guest's
+    cookie for it. It is kept instead, so the basket comes back if the payment fails
+    (``marketplace.order.payments.payment_failed`` thaws it), unless the guest starts a new one.
     """
 
     def get_basket(self, request):
@@ -22,4 +28,47 @@ class BasketMiddleware(OscarBasketMiddleware):
             request.user.is_authenticated
             and not request.COOKIES.get(self.get_cookie_key(request))
             and not Basket.open.filter(owner=request.user).exists()
+        )
+
+    def get_cookie_basket(self, cookie_key, request, manager):
+        basket = super().get_cookie_basket(cookie_key, request, manager)
+        if (
+            basket is None
+            and cookie_key in request.cookies_to_delete
+            and self._cookie_basket_is_frozen(request)
+        ):
+            request.cookies_to_delete.remove(cookie_key)
+        return basket
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        basket = getattr(request, "_basket_cache", None)
+        cookie_key = self.get_cookie_key(request)
+        if (
+            basket is not None
+            and basket.id
+            and not request.user.is_authenticated
+            and cookie_key in request.COOKIES
+            and self._cookie_basket_id(request, cookie_key) != str(basket.id)
+        ):
+            # A guest who started a new basket while the old one was frozen: follow the new one.
+            response.set_cookie(
+                cookie_key,
+                self.get_basket_hash(basket.id),
+                max_age=settings.OSCAR_BASKET_COOKIE_LIFETIME,
+                secure=settings.OSCAR_BASKET_COOKIE_SECURE,
+                httponly=True,
+            )
+        return response
+
+    def _cookie_basket_id(self, request, cookie_key):
+        try:
+            return Signer().unsign(request.COOKIES.get(cookie_key, ""))
+        except BadSignature:
+            return None
+
+    def _cookie_basket_is_frozen(self, request):
+        basket_id = self._cookie_basket_id(request, self.get_cookie_key(request))
+        return (
+            bool(basket_id) and Basket.objects.filter(pk=basket_id, owner=None, status=Basket.FROZEN).exists()
         )

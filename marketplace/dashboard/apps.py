@@ -12,6 +12,10 @@ class DashboardConfig(apps.DashboardConfig):
     def ready(self):
         super().ready()
         self.enterprises_app = django_apps.get_app_config("enterprises_dashboard")
+        self.ocop_app = django_apps.get_app_config("ocop_dashboard")
+        self.parcels_app = django_apps.get_app_config("parcels_dashboard")
+        self.payouts_app = django_apps.get_app_config("payouts_dashboard")
+        self.shipping_rates_app = django_apps.get_app_config("shipping_rates_dashboard")
 
     def configure_permissions(self):
         DashboardPermission = get_class("dashboard.permissions", "DashboardPermission")
@@ -25,4 +29,11 @@ class DashboardConfig(apps.DashboardConfig):
 
     def get_urls(self):
         urls = super().get_urls()
-        return [path("enterprises/", include(self.enterprises_app.urls[0])), *urls]
+        return [
+            path("enterprises/", include(self.enterprises_app.urls[0])),
+            path("ocop/", include(self.ocop_app.urls[0])),
+            path("parcels/", include(self.parcels_app.urls[0])),
+            path("payouts/", include(self.payouts_app.urls[0])),
+            path("delivery-rates/", include(self.shipping_rates_app.urls[0])),
+            *urls,
+        ]

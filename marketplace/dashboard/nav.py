@@ -4,3 +4,12 @@
 def enterprise_staff_only(user, url_name, url_args=None, url_kwargs=None):
     """The enterprise profile entry: for staff of an approved enterprise."""
     return user.has_perm("partner.dashboard_access")
+
+
+def approved_enterprise_staff(user, url_name=None, url_args=None, url_kwargs=None):
+    """An enterprise's own records (certificates, lots): for staff of an approved enterprise only.
+
+    Unlike the permission check, an operator without an enterprise does not see them: there is
+    nothing of theirs to list.
+    """
+    return user.is_authenticated and user.partners.approved().exists()

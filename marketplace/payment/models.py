@@ -1,1 +1,23 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class StripeEvent(models.Model):
+    """A Stripe webhook event already handled: Stripe delivers at least once, we act exactly once."""
+
+    event_id = models.CharField(_("event id"), max_length=255, unique=True)
+    type = models.CharField(_("type"), max_length=128)
+    date_processed = models.DateTimeField(_("processed"), default=timezone.now, editable=False)
+
+    class Meta:
+        app_label = "payment"
+        ordering = ["-date_processed"]
+        verbose_name = _("Stripe event")
+        verbose_name_plural = _("Stripe events")
+
+    def __str__(self):
+        return f"{self.type} {self.event_id}"
+
+
 from oscar.apps.payment.models import *

@@ -11,7 +11,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's settings are the baseline)
 
-from marketplace.dashboard.nav import enterprise_staff_only
+from marketplace.dashboard.nav import approved_enterprise_staff, enterprise_staff_only
 
 from .env import env, env_bool, env_int, env_list
 
@@ -56,10 +56,14 @@ INSTALLED_APPS = [
     "oscar.apps.wishlists.apps.WishlistsConfig",
     "marketplace.dashboard.apps.DashboardConfig",
     "marketplace.dashboard.enterprises.apps.EnterprisesDashboardConfig",
+    "marketplace.dashboard.ocop.apps.OcopDashboardConfig",
+    "marketplace.dashboard.parcels.apps.ParcelsDashboardConfig",
+    "marketplace.dashboard.payouts.apps.PayoutsDashboardConfig",
+    "marketplace.dashboard.shipping_rates.apps.ShippingRatesDashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
     "marketplace.dashboard.orders.apps.OrdersDashboardConfig",
-    "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
+    "marketplace.dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
     "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
@@ -89,6 +93,7 @@ INSTALLED_APPS = [
     # The project's own apps.
     "marketplace.places.apps.PlacesConfig",
     "marketplace.demo.apps.DemoConfig",
+    "marketplace.payouts.apps.PayoutsConfig",
     "cms.apps.CmsConfig",
 ]
 
@@ -245,6 +250,47 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "url_name": "vendors:profile",
         "access_fn": enterprise_staff_only,
     },
+    {
+        "label": _("Delivery rates"),
+        "icon": "fas fa-truck",
+        "url_name": "dashboard:shipping-rate-list",
+        "access_fn": approved_enterprise_staff,
+    },
+    {
+        "label": _("OCOP and traceability"),
+        "icon": "fas fa-star",
+        "access_fn": approved_enterprise_staff,
+        "children": [
+            {
+                "label": _("OCOP certificates"),
+                "url_name": "dashboard:ocop-certificate-list",
+                "access_fn": approved_enterprise_staff,
+            },
+            {
+                "label": _("Traceability lots"),
+                "url_name": "dashboard:ocop-lot-list",
+                "access_fn": approved_enterprise_staff,
+            },
+        ],
+    },
+    {
+        "label": _("Verification"),
+        "icon": "fas fa-stamp",
+        "children": [
+            {"label": _("OCOP certificates"), "url_name": "dashboard:ocop-review-list"},
+            {"label": _("Product origins"), "url_name": "dashboard:ocop-origin-list"},
+        ],
+    },
+    {
+        "label": _("Parcels"),
+        "icon": "fas fa-box",
+        "url_name": "dashboard:parcel-list",
+    },
+    {
+        "label": _("Statements and payouts"),
+        "icon": "fas fa-file-invoice-dollar",
+        "url_name": "dashboard:payout-list",
+    },
     *OSCAR_DASHBOARD_NAVIGATION,
 ]
 
@@ -261,6 +307,10 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "jpg", "jpeg", "png"]
 # --- Search -------------------------------------------------------------------------------
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", "")
+# Indices are named "<prefix>-products-<build time>" behind the alias "<prefix>-products".
+ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "cho-ocop")
+# Make each index update visible to searches before the request returns (tests; costs up to a second).
+ELASTICSEARCH_WAIT_FOR_REFRESH = env_bool("ELASTICSEARCH_WAIT_FOR_REFRESH", False)
 
 # --- Payments -------------------------------------------------------------------------------
 
@@ -269,6 +319,19 @@ STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", "")
 # Set only for tests and local runs against localstripe, e.g. http://127.0.0.1:8420
 STRIPE_API_BASE = env("STRIPE_API_BASE", "")
+# Stripe.js for the card page; localstripe serves a stand-in at <STRIPE_API_BASE>/js.stripe.com/v3/
+STRIPE_JS_URL = env("STRIPE_JS_URL", "https://js.stripe.com/v3/")
+# The ways to pay offered at checkout: code -> gateway class (marketplace.payment.gateways).
+MARKETPLACE_PAYMENT_GATEWAYS = {
+    "card": "marketplace.payment.gateways.card.StripeCard",
+    "cod": "marketplace.payment.gateways.cash.CashOnDelivery",
+}
+
+# --- Payouts ---------------------------------------------------------------------------------
+
+# The platform's commission on goods (0.05 is 5 %); operators may set a rate per category
+# (marketplace.payouts.CommissionRate), the most specific category winning.
+MARKETPLACE_COMMISSION_RATE = env("MARKETPLACE_COMMISSION_RATE", "0.05")
 
 # --- Logging ----------------------------------------------------------------------------------
 

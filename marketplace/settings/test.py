@@ -16,3 +16,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Only used when ELASTICSEARCH_URL is set: tests get their own alias and see their writes at once.
+ELASTICSEARCH_INDEX_PREFIX = "cho-ocop-test"
+ELASTICSEARCH_WAIT_FOR_REFRESH = True
+# No test reaches the real Stripe: without the localstripe fixture, calls fail fast on loopback.
+STRIPE_API_BASE = "http://127.0.0.1:9"
+STRIPE_SECRET_KEY = "sk_test_unused"

@@ -1,12 +1,15 @@
-"""Search backends. The database backend is the embedded default."""
+"""Search backends: the database backend is the embedded default, Elasticsearch when configured."""
 
 from functools import cache
 
+from django.conf import settings
 from django.utils.module_loading import import_string
 
-DEFAULT_BACKEND = "search.backends.database.DatabaseBackend"
+DATABASE_BACKEND = "search.backends.database.DatabaseBackend"
+ELASTICSEARCH_BACKEND = "search.backends.elasticsearch.ElasticsearchBackend"
 
 
 @cache
 def get_backend():
-    return import_string(DEFAULT_BACKEND)()
+    """The backend for this process: Elasticsearch when ``ELASTICSEARCH_URL`` is set."""
+    return import_string(ELASTICSEARCH_BACKEND if settings.ELASTICSEARCH_URL else DATABASE_BACKEND)()

@@ -39,6 +39,11 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
+    # The database is restored for each browser test, but not the cache the live server
+    # shares with earlier tests (Wagtail keeps its sites' root paths there).
+    from django.core.cache import cache
+
+    cache.clear()
     context = browser.new_context(
         base_url=live_server.url, locale="en-US", viewport={"width": 390, "height": 844}
     )

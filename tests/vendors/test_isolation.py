@@ -19,6 +19,7 @@ Order = get_model("order", "Order")
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
 StockRecord = get_model("partner", "StockRecord")
+VendorOrder = get_model("order", "VendorOrder")
 Selector = get_class("partner.strategy", "Selector")
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +55,7 @@ def snapshot(vendor):
         list(Product.objects.filter(stockrecords__partner=enterprise).order_by("pk").values()),
         list(StockRecord.objects.filter(partner=enterprise).order_by("pk").values()),
         list(Line.objects.filter(partner=enterprise).order_by("pk").values()),
+        list(VendorOrder.objects.filter(enterprise=enterprise).order_by("pk").values()),
     )
 
 
@@ -69,6 +71,8 @@ def urls_with_ids(vendor1, shared_order, vendor1_only_order):
     line = shared_order.lines.get(partner__users=vendor1)
     category = Category.objects.first()
     enterprise = vendor1.partners.get()
+    parcel = VendorOrder.objects.get(order=shared_order, enterprise=enterprise)
+    month = {"enterprise": enterprise.pk, "year": 2026, "month": 10}
     return {
         "product edit": reverse("dashboard:catalogue-product", kwargs={"pk": product.pk}),
         "product delete": reverse("dashboard:catalogue-product-delete", kwargs={"pk": product.pk}),
@@ -154,6 +158,11 @@ def urls_with_ids(vendor1, shared_order, vendor1_only_order):
         "enterprise review": reverse("dashboard:enterprise-review-detail", kwargs={"pk": enterprise.pk}),
         "enterprise decision": reverse("dashboard:enterprise-review-decide", kwargs={"pk": enterprise.pk}),
         "enterprise document": reverse("vendors:document", kwargs={"pk": 10**6}),
+        "parcel detail": reverse("dashboard:parcel-detail", kwargs={"number": parcel.number}),
+        "parcel move": reverse("dashboard:parcel-move", kwargs={"number": parcel.number}),
+        "payout statement": reverse("dashboard:payout-statement", kwargs=month),
+        "payout statement csv": reverse("dashboard:payout-statement-csv", kwargs=month),
+        "payout pay": reverse("dashboard:payout-pay", kwargs=month),
     }
 
 

@@ -100,8 +100,9 @@ def test_an_enterprise_applies_is_reviewed_sells_and_is_suspended(
     assert any("khoaideo@example.vn" in message.to for message in mail.outbox)
     assert shop.get(reverse("dashboard:index")).status_code == 200
 
-    # It lists a product, and shoppers find it.
-    response = list_a_product(shop, enterprise)
+    # It lists a product, and shoppers find it (the search index is updated once the listing commits).
+    with django_capture_on_commit_callbacks(execute=True):
+        response = list_a_product(shop, enterprise)
     assert response.status_code == 302, [
         (key, response.context[key].errors, getattr(response.context[key], "non_form_errors", list)())
         for key in ("form", "stockrecord_formset", "category_formset", "image_formset", "recommended_formset")

@@ -114,7 +114,7 @@ def test_bad_filter_values_are_ignored_with_a_friendly_note(client, params):
     assert response.context["paginator"].count == Partner.objects.approved().count()
     has_bad_filter = "commune" in params or "kind" in params
     assert response.context["filters_ignored"] is has_bad_filter
-    assert ('role="status"' in response.content.decode()) is has_bad_filter
+    assert ('class="alert alert-info" role="status"' in response.content.decode()) is has_bad_filter
 
 
 def test_a_valid_filter_is_kept_when_the_other_is_bad(client):

@@ -1,7 +1,12 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from oscar.apps.dashboard.orders import views
 from oscar.core.loading import get_model
+
+from marketplace.payment import refunds
+from marketplace.payment.forms import RefundForm
 
 Line = get_model("order", "Line")
 
@@ -13,6 +18,8 @@ def lines_for_user(order, user):
 
 
 class OrderDetailView(views.OrderDetailView):
+    order_actions = (*views.OrderDetailView.order_actions, "refund")
+
     def get_order_lines(self):
         return lines_for_user(self.object, self.request.user)
 
@@ -25,7 +32,30 @@ class OrderDetailView(views.OrderDetailView):
         context = super().get_context_data(**kwargs)
         context["lines"] = self.get_order_lines()
         context["is_enterprise_view"] = not self.request.user.is_staff
+        if self.request.user.is_staff:
+            context["refund_form"] = RefundForm(self.object)
         return context
+
+    def refund(self, request, order):
+        """The operator gives money back through the order's gateway: one parcel or the whole order."""
+        form = RefundForm(order, request.POST)
+        if not form.is_valid():
+            problems = [message for errors in form.errors.values() for message in errors]
+            return self.reload_page(fragment="payment", error=" ".join(problems))
+        try:
+            made = refunds.refund(
+                order,
+                vendor_order=form.cleaned_data["parcel"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            return self.reload_page(fragment="payment", error=" ".join(error.messages))
+        if made:
+            messages.success(request, _("The refund was made."))
+        else:
+            messages.info(request, _("Nothing was paid for this yet, so there is nothing to refund."))
+        return self.reload_page(fragment="payment")
 
 
 class LineDetailView(views.LineDetailView):

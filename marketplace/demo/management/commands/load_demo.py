@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from marketplace.demo import builders, content, facts
+from search import indexing
 
 
 class Command(BaseCommand):
@@ -36,6 +37,11 @@ class Command(BaseCommand):
         quiet = options["verbosity"] == 0
 
         call_command("import_places", verbosity=options["verbosity"])
+        with indexing.paused():  # one rebuild at the end instead of an update per product
+            self.build(products, quiet)
+        call_command("search_index", rebuild=True, verbosity=options["verbosity"])
+
+    def build(self, products, quiet):
         builders.ensure_country()
         categories = builders.ensure_categories()
         with tqdm(total=len(content.ENTERPRISES), desc="Enterprises", unit="ent", disable=quiet) as bar:

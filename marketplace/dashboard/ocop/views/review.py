@@ -1,0 +1,121 @@
+"""The Department's certificate verification queue: what waits, what the enterprise sent, and the decision.
+
+Access is Oscar's dashboard permission check (``partner.review_enterprises``, the app's
+default); status changes go only through ``catalogue.ocop.move``, which keeps the history.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Case, Count, F, Prefetch, Value, When
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView
+from oscar.core.loading import get_model
+
+from catalogue import ocop
+
+from ..review_forms import CertificateDecisionForm, CertificateFilterForm
+
+CertificateStatusChange = get_model("catalogue", "CertificateStatusChange")
+OcopCertificate = get_model("catalogue", "OcopCertificate")
+Status = OcopCertificate.Status
+IMAGE_SCANS = (".jpg", ".png")
+
+
+def queue_order(certificates):
+    """Pending certificates first, the longest waiting on top; then the rest, latest decision first."""
+    waiting = Case(When(status=Status.PENDING, then=Value(0)), default=Value(1))
+    waiting_since = Case(When(status=Status.PENDING, then=F("date_created")))
+    return certificates.annotate(waiting=waiting, waiting_since=waiting_since).order_by(
+        "waiting", F("waiting_since").asc(nulls_last=True), "-decision_date", "-pk"
+    )
+
+
+def status_counts():
+    """How many certificates are in each status, in one query, every status listed."""
+    found = dict(OcopCertificate.objects.order_by().values_list("status").annotate(n=Count("pk")))
+    return [(status, label, found.get(status, 0)) for status, label in Status.choices]
+
+
+class CertificateQueueView(ListView):
+    template_name = "oscar/dashboard/ocop/review_queue.html"
+    context_object_name = "certificates"
+    paginate_by = 25
+
+    def get(self, request, *args, **kwargs):
+        self.form = CertificateFilterForm(request.GET or None)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        certificates = OcopCertificate.objects.select_related("enterprise").prefetch_related("products")
+        if self.form.is_bound and self.form.is_valid():
+            certificates = self.form.filter(certificates)
+        return queue_order(certificates)
+
+    def get_context_data(self, **kwargs):
+        counts = status_counts()
+        return super().get_context_data(
+            form=self.form,
+            is_filtered=self.form.is_bound and self.form.is_valid() and any(self.form.cleaned_data.values()),
+            status_counts=counts,
+            total_count=sum(n for _status, _label, n in counts),
+            current_status=self.request.GET.get("status", ""),
+            **kwargs,
+        )
+
+
+class CertificateReviewView(DetailView):
+    """The recorded decision, its scan, the products it covers, its history and the decision form."""
+
+    template_name = "oscar/dashboard/ocop/review_detail.html"
+    context_object_name = "certificate"
+
+    def get_queryset(self):
+        return OcopCertificate.objects.select_related("enterprise", "superseded_by").prefetch_related(
+            "products__stockrecords__partner",
+            Prefetch("status_changes", CertificateStatusChange.objects.select_related("changed_by")),
+        )
+
+    def get_context_data(self, **kwargs):
+        certificate = self.object
+        kwargs.setdefault("form", CertificateDecisionForm(certificate))
+        return super().get_context_data(
+            scan_is_image=certificate.scan.name.lower().endswith(IMAGE_SCANS),
+            score_stars=ocop.stars_for_score(certificate.score) if certificate.score is not None else None,
+            **kwargs,
+        )
+
+
+class CertificateDecisionView(CertificateReviewView):
+    """Apply a reviewer's decision; a refused one is shown on the detail page, nothing changed."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        self.object = certificate = self.get_object()
+        form = CertificateDecisionForm(certificate, request.POST)
+        if not form.is_valid():
+            if form.is_stale():
+                # The page the reviewer decided on is out of date: show the current one, fresh form.
+                messages.error(request, " ".join(form.non_field_errors() + form["to_status"].errors))
+                return redirect("dashboard:ocop-review-detail", pk=certificate.pk)
+            messages.error(request, _("The decision was not recorded. Please check the form."))
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            change = ocop.move(
+                certificate,
+                form.cleaned_data["to_status"],
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+                superseded_by=form.cleaned_data["successor"],
+            )
+        except ValidationError as refusal:
+            # Someone else decided between our form check and the locked move.
+            messages.error(request, " ".join(refusal.messages))
+        else:
+            messages.success(
+                request,
+                _("Decision recorded: certificate %(number)s is now %(status)s.")
+                % {"number": certificate.decision_number, "status": change.get_to_status_display().lower()},
+            )
+        return redirect("dashboard:ocop-review-detail", pk=certificate.pk)

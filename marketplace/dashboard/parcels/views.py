@@ -1,0 +1,136 @@
+"""The parcels dashboard: an enterprise's own parcels (all of them for the platform's staff).
+
+Access is Oscar's dashboard permission check (staff or enterprise staff, set on the app
+config); which parcels a person reaches is :func:`parcels_for_user`, and every status
+change goes through ``marketplace.order.parcels``.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView
+from oscar.core.loading import get_model
+
+from marketplace.order import parcels
+
+from .forms import ParcelFilterForm, ParcelMoveForm
+
+VendorOrder = get_model("order", "VendorOrder")
+VendorOrderStatusChange = get_model("order", "VendorOrderStatusChange")
+Line = get_model("order", "Line")
+
+
+def parcels_for_user(user):
+    """The parcels a dashboard user may see: all for the platform's staff, their enterprises' otherwise."""
+    queryset = VendorOrder.objects.select_related("order", "enterprise")
+    return queryset if user.is_staff else queryset.filter(enterprise__users=user)
+
+
+def status_counts(queryset):
+    """How many of ``queryset``'s parcels are in each status, in one query, every status listed."""
+    found = dict(queryset.order_by().values_list("status").annotate(n=Count("pk")))
+    return [(status, label, found.get(status, 0)) for status, label in VendorOrder.Status.choices]
+
+
+class ParcelListView(ListView):
+    template_name = "oscar/dashboard/parcels/list.html"
+    context_object_name = "parcels"
+    paginate_by = 25
+
+    def get(self, request, *args, **kwargs):
+        self.form = ParcelFilterForm(request.GET or None)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        queryset = parcels_for_user(self.request.user).select_related("order__shipping_address")
+        if self.form.is_bound and self.form.is_valid():
+            queryset = self.form.filter(queryset)
+        return queryset.order_by("-date_created", "-pk")
+
+    def get_context_data(self, **kwargs):
+        counts = status_counts(parcels_for_user(self.request.user))
+        return super().get_context_data(
+            form=self.form,
+            is_filtered=self.form.is_bound and self.form.is_valid() and any(self.form.cleaned_data.values()),
+            status_counts=counts,
+            total_count=sum(n for _status, _label, n in counts),
+            current_status=self.request.GET.get("status", ""),
+            show_enterprise=self.request.user.is_staff,
+            **kwargs,
+        )
+
+
+class ParcelDetailView(DetailView):
+    """What to ship and where: the parcel's lines, the shopper's address, its history, the next step."""
+
+    template_name = "oscar/dashboard/parcels/detail.html"
+    context_object_name = "parcel"
+    slug_field = slug_url_kwarg = "number"
+
+    def get_queryset(self):
+        return (
+            parcels_for_user(self.request.user)
+            .select_related("order__shipping_address__country", "order__user")
+            .prefetch_related(
+                Prefetch("status_changes", VendorOrderStatusChange.objects.select_related("changed_by"))
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", ParcelMoveForm(self.object))
+        return super().get_context_data(
+            lines=self.object.lines.select_related("product"),
+            shipping_address=self.object.order.shipping_address,
+            show_enterprise=self.request.user.is_staff,
+            **kwargs,
+        )
+
+
+class ParcelMoveView(ParcelDetailView):
+    """Apply one action; a refused one is shown on the detail page with nothing changed."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        self.object = parcel = self.get_object()
+        form = ParcelMoveForm(parcel, request.POST)
+        if not form.is_valid():
+            if form.is_stale():
+                messages.error(request, " ".join(form.non_field_errors() + form["to_status"].errors))
+                return redirect("dashboard:parcel-detail", number=parcel.number)
+            messages.error(request, _("The parcel was not changed. Please check the form."))
+            return self.render_to_response(self.get_context_data(form=form))
+        data = form.cleaned_data
+        try:
+            if data["to_status"] == VendorOrder.Status.CANCELLED:
+                parcels.cancel(parcel, by=request.user, reason=data["note"])
+            else:
+                parcels.move(
+                    parcel,
+                    data["to_status"],
+                    by=request.user,
+                    note=data["note"],
+                    carrier=data["carrier"],
+                    tracking_number=data["tracking_number"],
+                )
+        except ValidationError as refusal:
+            # Someone moved the parcel between our form check and the locked move.
+            messages.error(request, " ".join(refusal.messages))
+        except parcels.RefundFailed as failure:
+            messages.error(
+                request,
+                _(
+                    "The parcel is cancelled and its stock returned, but the refund did not go through "
+                    "(%(reason)s). Please ask the marketplace's staff to refund it from the order."
+                )
+                % {"reason": failure},
+            )
+        else:
+            messages.success(
+                request,
+                _("Parcel %(number)s is now %(status)s.")
+                % {"number": parcel.number, "status": parcel.get_status_display().lower()},
+            )
+        return redirect("dashboard:parcel-detail", number=parcel.number)

@@ -1,0 +1,92 @@
+"""Where the money of an order is written down: Oscar's payment Source, its Transactions, and
+the order's refund PaymentEvents.
+
+One Source per order, of the type named after the gateway's code, so the order's gateway is
+always known from its books (``gateway_for``). ``amount_allocated`` is what the order asks of
+the source, ``amount_debited`` what was taken, ``amount_refunded`` what was given back; each
+change is a Transaction whose ``reference`` is the provider's id (PaymentIntent, refund), which
+is how a webhook recognises money already written down.
+"""
+
+from decimal import Decimal
+
+from django.utils import translation
+from oscar.core.loading import get_class, get_model
+
+from .gateways import get_gateway
+
+Source = get_model("payment", "Source")
+SourceType = get_model("payment", "SourceType")
+Transaction = get_model("payment", "Transaction")
+PaymentEventType = get_model("order", "PaymentEventType")
+PaymentEventQuantity = get_model("order", "PaymentEventQuantity")
+EventHandler = get_class("order.processing", "EventHandler")
+
+# A card payment the shopper tried (declined, waiting for 3-D Secure...): kept for the operator.
+ATTEMPT = "Attempt"
+REFUNDED_EVENT = "Refunded"
+
+
+def open_source(order, gateway, amount: Decimal):
+    """The order's Source for ``gateway``, created once (placing an order twice never doubles it)."""
+    with translation.override("en"):
+        name = str(gateway.name)
+    source_type, _ = SourceType.objects.get_or_create(code=gateway.code, defaults={"name": name})
+    source, _ = Source.objects.get_or_create(
+        order=order,
+        defaults={"source_type": source_type, "currency": order.currency, "amount_allocated": amount},
+    )
+    return source
+
+
+def order_source(order, lock=False):
+    """The order's Source; ``lock`` holds its row until the transaction ends (call inside atomic)."""
+    sources = Source.objects.select_related("source_type")
+    if lock:
+        sources = sources.select_for_update()
+    return sources.get(order=order)
+
+
+def gateway_for(order):
+    return get_gateway(order_source(order).source_type.code)
+
+
+def has_transaction(source, txn_type, reference):
+    return source.transactions.filter(txn_type=txn_type, reference=reference).exists()
+
+
+def record_attempt(source, reference, status):
+    """Write down one card attempt, once per (attempt, status)."""
+    if reference and not source.transactions.filter(txn_type=ATTEMPT, reference=reference, status=status):
+        source.transactions.create(
+            txn_type=ATTEMPT, amount=source.amount_allocated, reference=reference, status=status
+        )
+
+
+def refunded_event_type():
+    event_type, _ = PaymentEventType.objects.get_or_create(code="refunded", defaults={"name": REFUNDED_EVENT})
+    return event_type
+
+
+def record_refund(source, amount: Decimal, reference, vendor_order=None):
+    """Money given back: the Source's refund (Transaction + ``amount_refunded``) and the order's
+    payment event, on the parcel's lines when the refund is for one parcel."""
+    source.refund(amount, reference=reference, status="succeeded")
+    lines = list(vendor_order.lines) if vendor_order else []
+    EventHandler().handle_payment_event(
+        source.order,
+        refunded_event_type(),
+        amount,
+        lines=lines,
+        line_quantities=[line.quantity for line in lines],
+        reference=reference,
+    )
+
+
+def is_refunded(vendor_order):
+    """Whether the parcel's lines were already refunded (Oscar counts payment events per line)."""
+    return PaymentEventQuantity.objects.filter(
+        event__event_type__code="refunded",
+        line__order_id=vendor_order.order_id,
+        line__partner_id=vendor_order.enterprise_id,
+    ).exists()

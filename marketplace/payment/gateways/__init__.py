@@ -1,0 +1,24 @@
+"""Payment gateways behind one interface; checkout only knows :class:`PaymentGateway`.
+
+Register a gateway in ``settings.MARKETPLACE_PAYMENT_GATEWAYS`` (code -> dotted path);
+adding one (e.g. bank transfer by VietQR) never touches checkout.
+"""
+
+from functools import cache
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+from .base import PaymentGateway, PaymentOutcome
+
+
+@cache
+def gateways() -> dict[str, PaymentGateway]:
+    return {code: import_string(path)() for code, path in settings.MARKETPLACE_PAYMENT_GATEWAYS.items()}
+
+
+def get_gateway(code) -> PaymentGateway:
+    return gateways()[code]
+
+
+__all__ = ["PaymentGateway", "PaymentOutcome", "gateways", "get_gateway"]

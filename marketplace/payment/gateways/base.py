@@ -1,0 +1,37 @@
+"""What every way of paying offers checkout, the webhooks and the dashboard."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class PaymentOutcome:
+    """What happened when a payment was started or checked.
+
+    ``redirect_url`` is where the shopper goes next (e.g. the card page), or "" when
+    the order is settled on the spot (cash on delivery confirms at once).
+    """
+
+    succeeded: bool = False
+    pending: bool = False
+    redirect_url: str = ""
+    reference: str = ""  # the provider's id, e.g. a Stripe PaymentIntent id
+    message: str = ""  # for the shopper when it did not succeed
+
+
+class PaymentGateway:
+    code: str = ""
+    name: str = ""  # shown to the shopper, translated
+    confirms_on_placement: bool = False  # cash on delivery: parcels are confirmed when placed
+
+    def start(self, order, amount: Decimal) -> PaymentOutcome:
+        """Begin taking ``amount`` (whole đồng) for a just-placed order."""
+        raise NotImplementedError
+
+    def paid_for(self, vendor_order) -> bool:
+        """Whether the shopper's money for this parcel was received, so a refund gives it back."""
+        return vendor_order.order.sources.filter(amount_debited__gt=0).exists()
+
+    def refund(self, order, amount: Decimal, vendor_order=None) -> PaymentOutcome:
+        """Give back ``amount``, the whole order or one parcel's share when ``vendor_order`` is given."""
+        raise NotImplementedError

@@ -1,0 +1,55 @@
+"""Card payments through Stripe: a PaymentIntent in whole đồng, taken on the card page."""
+
+import logging
+from decimal import Decimal
+
+import stripe
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .base import PaymentGateway, PaymentOutcome
+
+logger = logging.getLogger(__name__)
+
+
+class StripeCard(PaymentGateway):
+    code = "card"
+    name = _("Card (Visa, Mastercard, JCB)")
+    confirms_on_placement = False
+
+    def start(self, order, amount: Decimal) -> PaymentOutcome:
+        from marketplace.payment import bookkeeping, stripe_api
+
+        stripe_api.stripe_amount(amount)  # refuse a fraction of a đồng before the shopper sees the card page
+        bookkeeping.open_source(order, self, amount)
+        return PaymentOutcome(
+            pending=True, redirect_url=reverse("payment:card", kwargs={"number": order.number})
+        )
+
+    def refund(self, order, amount: Decimal, vendor_order=None) -> PaymentOutcome:
+        from marketplace.payment import bookkeeping
+
+        source = bookkeeping.order_source(order)
+        part = vendor_order.number if vendor_order else "order"
+        return refund_intent(source.reference, amount, key=f"refund-{order.number}-{part}", order=order)
+
+
+def refund_intent(intent_id, amount: Decimal, key, order) -> PaymentOutcome:
+    """Give back ``amount`` of a PaymentIntent; ``key`` makes a retried refund the same refund."""
+    from marketplace.payment import stripe_api
+
+    try:
+        refund = stripe_api.client().v1.refunds.create(
+            params={
+                "payment_intent": intent_id,
+                "amount": stripe_api.stripe_amount(amount),
+                "metadata": {"order_number": order.number},
+            },
+            options={"idempotency_key": key},
+        )
+    except stripe.StripeError as error:
+        logger.warning("Refund of %s for order %s failed: %s", intent_id, order.number, error)
+        return PaymentOutcome(
+            message=_("The card service refused the refund: %(reason)s") % {"reason": error}
+        )
+    return PaymentOutcome(succeeded=refund.status in ("succeeded", "pending"), reference=refund.id)

@@ -1,0 +1,30 @@
+"""Cash on delivery: the shopper pays the courier, so no money passes through the marketplace."""
+
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.order.models import VendorOrder
+
+from .base import PaymentGateway, PaymentOutcome
+
+
+class CashOnDelivery(PaymentGateway):
+    code = "cod"
+    name = _("Cash on delivery")
+    confirms_on_placement = True
+
+    def start(self, order, amount: Decimal) -> PaymentOutcome:
+        from marketplace.payment import bookkeeping
+
+        bookkeeping.open_source(order, self, amount)
+        return PaymentOutcome(succeeded=True)
+
+    def paid_for(self, vendor_order) -> bool:
+        # The courier collects the cash when the parcel is handed over.
+        return vendor_order.status == VendorOrder.Status.DELIVERED
+
+    def refund(self, order, amount: Decimal, vendor_order=None) -> PaymentOutcome:
+        # The enterprise hands the cash back; the marketplace only keeps the record.
+        label = vendor_order.number if vendor_order else order.number
+        return PaymentOutcome(succeeded=True, reference=f"cash-refund-{label}")

@@ -1,0 +1,133 @@
+"""The card page of an order, and the door Stripe's webhooks come in by."""
+
+import json
+import logging
+
+import stripe
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import TemplateView
+from oscar.core.loading import get_model
+
+from . import card, webhooks
+
+logger = logging.getLogger(__name__)
+
+Order = get_model("order", "Order")
+
+
+class OrderPaymentMixin:
+    """The order named in the URL, for the shopper who placed it (their account or, for a guest,
+    the checkout session) and paid by card; anyone else gets a 404."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.order = get_object_or_404(Order, number=kwargs["number"], sources__source_type__code="card")
+        if not self.is_owner(request, self.order):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    @staticmethod
+    def is_owner(request, order):
+        if order.user_id is not None:
+            return order.user_id == request.user.pk
+        return request.session.get("checkout_order_id") == order.pk
+
+    def result_response(self, result):
+        """The card page's JavaScript reads this: what happened and where to go next."""
+        body = {"status": result.status, "message": result.message}
+        if result.status == card.SUCCEEDED:
+            body["redirect"] = self.thank_you()
+        elif result.status == card.REQUIRES_ACTION:
+            body["client_secret"] = result.client_secret
+        elif result.status == card.CLOSED:
+            body["redirect"] = reverse("basket:summary")
+        return JsonResponse(body)
+
+    def thank_you(self):
+        self.request.session["checkout_order_id"] = self.order.pk
+        return reverse("checkout:thank-you")
+
+
+class CardPaymentView(OrderPaymentMixin, TemplateView):
+    template_name = "payment/card.html"
+
+    def get(self, request, *args, **kwargs):
+        if card.is_payable(self.order):
+            return super().get(request, *args, **kwargs)
+        if card.is_paid(self.order):
+            return HttpResponseRedirect(self.thank_you())
+        messages.warning(request, _("This order can no longer be paid: it was cancelled."))
+        return HttpResponseRedirect(reverse("basket:summary"))
+
+    def post(self, request, *args, **kwargs):
+        token = _posted(request).get("token", "")
+        if not isinstance(token, str) or not token.startswith("tok_"):
+            return JsonResponse({"status": card.DECLINED, "message": _("Please enter your card details.")})
+        return self.result_response(card.pay(self.order, token))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            order=self.order,
+            parcels=self.order.vendor_orders.select_related("enterprise").order_by("pk"),
+            stripe_config={
+                "publishableKey": settings.STRIPE_PUBLISHABLE_KEY,
+                "confirmUrl": reverse("payment:card-confirm", kwargs={"number": self.order.number}),
+            },
+            stripe_js_url=settings.STRIPE_JS_URL,
+            **kwargs,
+        )
+
+
+class CardConfirmView(OrderPaymentMixin, View):
+    """After the bank's 3-D Secure step in the browser: the server reads the payment again."""
+
+    def post(self, request, *args, **kwargs):
+        return self.result_response(card.check(self.order))
+
+
+class AbandonPaymentView(OrderPaymentMixin, View):
+    def post(self, request, *args, **kwargs):
+        result = card.abandon(self.order, reason=_("The shopper gave up paying by card."))
+        if result.status == card.SUCCEEDED:
+            return HttpResponseRedirect(self.thank_you())
+        if result.status == card.UNAVAILABLE:
+            messages.error(request, result.message)
+            return HttpResponseRedirect(reverse("payment:card", kwargs={"number": self.order.number}))
+        messages.info(request, _("The order was cancelled; your basket is kept."))
+        return HttpResponseRedirect(reverse("basket:summary"))
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class StripeWebhookView(View):
+    """Stripe's events, accepted only with a valid signature for ``STRIPE_WEBHOOK_SECRET``."""
+
+    def post(self, request, *args, **kwargs):
+        if not settings.STRIPE_WEBHOOK_SECRET:
+            logger.error("A Stripe webhook arrived but STRIPE_WEBHOOK_SECRET is not set")
+            return HttpResponse(status=400)
+        try:
+            event = stripe.Webhook.construct_event(
+                request.body, request.headers.get("Stripe-Signature", ""), settings.STRIPE_WEBHOOK_SECRET
+            )
+        except (ValueError, stripe.SignatureVerificationError) as error:
+            logger.warning("Rejected a Stripe webhook: %s", error)
+            return HttpResponse(status=400)
+        webhooks.process(event)
+        return HttpResponse(status=200)
+
+
+def _posted(request):
+    if request.content_type == "application/json":
+        try:
+            body = json.loads(request.body)
+        except ValueError:
+            return {}
+        return body if isinstance(body, dict) else {}
+    return request.POST

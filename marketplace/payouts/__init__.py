@@ -1,0 +1,1 @@
+"""Payouts: the platform's commission and the append-only ledger of what each enterprise is owed."""

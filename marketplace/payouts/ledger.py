@@ -1,0 +1,120 @@
+"""Posting to the ledger: the parcel moves that earn or give back money, and payouts.
+
+``marketplace.order.parcels.move`` calls :func:`record_move` inside its transaction,
+so a parcel's status and its ledger rows are always committed together.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+from . import rules
+from .models import CommissionRate, LedgerEntry
+from .months import month_end
+
+Kind = LedgerEntry.Kind
+
+# Statuses in which a parcel has been sold (its sale row stands).
+SOLD = {"confirmed", "packed", "shipped", "delivered"}
+UNDONE = {"cancelled", "refunded"}
+
+
+def default_rate():
+    return Decimal(str(getattr(settings, "MARKETPLACE_COMMISSION_RATE", "0.05")))
+
+
+def rates_by_path():
+    return dict(CommissionRate.objects.values_list("category__path", "rate"))
+
+
+def goods_with_rates(vendor_order):
+    """(line amount, commission rate) for each of the parcel's lines."""
+    rates, default = rates_by_path(), default_rate()
+    lines = vendor_order.lines.select_related("product__parent").prefetch_related(
+        "product__categories", "product__parent__categories"
+    )
+    goods = []
+    for line in lines:
+        product = line.product
+        if product is not None and product.parent_id:
+            product = product.parent  # variants take their parent's categories
+        paths = [category.path for category in product.categories.all()] if product else []
+        goods.append((line.line_price_incl_tax, rules.rate_for(paths, rates, default)))
+    return goods
+
+
+def sale_split(vendor_order):
+    return rules.split(goods_with_rates(vendor_order), vendor_order.shipping_charge)
+
+
+def record_move(vendor_order, from_status, to_status, note=""):
+    """Post what a parcel's move means for the enterprise's account, if anything."""
+    if to_status == "confirmed":
+        return post_sale(vendor_order)
+    if to_status in UNDONE and from_status in SOLD:
+        return post_reversal(vendor_order, note)
+    return None
+
+
+def post_sale(vendor_order):
+    split = sale_split(vendor_order)
+    return LedgerEntry.objects.create(
+        enterprise_id=vendor_order.enterprise_id,
+        vendor_order=vendor_order,
+        kind=Kind.SALE,
+        gross=split.gross,
+        commission=split.commission,
+        net=split.net,
+    )
+
+
+def post_reversal(vendor_order, note=""):
+    """Take back exactly what the parcel's sale row gave, whatever the rates are today."""
+    sale = LedgerEntry.objects.filter(vendor_order=vendor_order, kind=Kind.SALE).first()
+    if sale is None:
+        return None
+    split = rules.Split(sale.gross, sale.commission, sale.net).reversed()
+    return LedgerEntry.objects.create(
+        enterprise_id=vendor_order.enterprise_id,
+        vendor_order=vendor_order,
+        kind=Kind.REVERSAL,
+        gross=split.gross,
+        commission=split.commission,
+        net=split.net,
+        note=note,
+    )
+
+
+def owed_for_month(enterprise, month):
+    """What the enterprise is owed for its sales up to the end of ``month``, less every payout made."""
+    entries = LedgerEntry.objects.for_enterprise(enterprise)
+    earned = entries.exclude(kind=Kind.PAYOUT).filter(date__lt=month_end(month)).aggregate(n=Sum("net"))["n"]
+    paid = entries.filter(kind=Kind.PAYOUT).aggregate(n=Sum("net"))["n"]
+    return rules.balance([earned or Decimal(0), paid or Decimal(0)])
+
+
+@transaction.atomic
+def pay(enterprise, month, amount, reference, by, note=""):
+    """Record that the operator paid ``amount`` to the enterprise for ``month`` (no money moves here).
+
+    Raises ValidationError when the rules refuse it; the enterprise row is locked so two
+    operators cannot pay the same month at once.
+    """
+    type(enterprise).objects.select_for_update().get(pk=enterprise.pk)
+    already_paid = (
+        LedgerEntry.objects.for_enterprise(enterprise).filter(kind=Kind.PAYOUT, month_paid=month).exists()
+    )
+    owed = owed_for_month(enterprise, month)
+    rules.check_payout(month, timezone.localdate(), owed, amount, already_paid)
+    return LedgerEntry.objects.create(
+        enterprise=enterprise,
+        kind=Kind.PAYOUT,
+        net=-amount,
+        month_paid=month,
+        reference=reference.strip(),
+        note=note.strip(),
+        recorded_by=by,
+    )

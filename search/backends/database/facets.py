@@ -1,0 +1,191 @@
+"""Facet counts in SQL: the same few grouped queries whatever the number of hits.
+
+Each family is counted with every filter but its own (disjunctive faceting),
+except badges, which combine with AND: a badge's count is what ticking it
+would give. Stars, badges, stock and price band are narrow columns under one
+covering index, so a single GROUP BY over them gives all four families (and
+the total) once Python sums its few hundred groups; places are one more
+GROUP BY, categories and enterprises one each, and labels one query for
+each family that has values.
+"""
+
+from collections import Counter
+
+from django.db.models import Count
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+from oscar.templatetags.currency_filters import currency
+
+from search.models import RecordCategory, RecordEnterprise
+from search.query import PRICE_BUCKETS, BadgeKind, Facet, FacetValue
+
+from .filters import Filters, withdrawn_record_ids
+
+Category = get_model("catalogue", "Category")
+Partner = get_model("partner", "Partner")
+Province = get_model("places", "Province")
+Commune = get_model("places", "Commune")
+
+STARS = (3, 4, 5)  # OCOP recognises 3 to 5 stars; the stars facet reads "at least n"
+
+
+def count_facets(filters: Filters, query):
+    """(total hits, {Facet name: [FacetValue, ...]}) for ``query``."""
+    total, counts = _column_counts(filters, query)
+    counts[Facet.PROVINCE], counts[Facet.COMMUNE] = _place_counts(filters)
+    counts[Facet.CATEGORY] = _related_counts(filters, Facet.CATEGORY, RecordCategory, "category")
+    counts[Facet.ENTERPRISE] = _related_counts(filters, Facet.ENTERPRISE, RecordEnterprise, "enterprise")
+    selected = selected_values(query)
+    labels = _labels({name: set(counts[name]) | selected[name] for name in Facet.ALL})
+    facets = {}
+    for name in Facet.ALL:
+        values = {value: counts[name].get(value, 0) for value in set(counts[name]) | selected[name]}
+        facets[name] = sorted(
+            (
+                FacetValue(value, labels[name].get(value, value), count, value in selected[name])
+                for value, count in values.items()
+                if count or value in selected[name]
+            ),
+            key=_ORDERS.get(name, _by_count),
+        )
+    return total, facets
+
+
+def selected_values(query):
+    """The facet values a query asks for, written as the facets write them."""
+    low, high = query.price_min, query.price_max
+    return {
+        Facet.CATEGORY: {str(pk) for pk in query.category_ids},
+        Facet.ENTERPRISE: {str(pk) for pk in query.enterprise_ids},
+        Facet.PROVINCE: {str(code) for code in query.province_codes},
+        Facet.COMMUNE: {str(code) for code in query.commune_codes},
+        Facet.STARS: {str(query.min_stars)} if Filters.min_stars(query) in STARS else set(),
+        Facet.BADGE: set(Filters.badges(query)),
+        Facet.PRICE: {_price_value(low, high)} if (low, high) in PRICE_BUCKETS else set(),
+        Facet.IN_STOCK: {"1"} if query.in_stock else set(),
+    }
+
+
+def _column_counts(filters, query):
+    """The total and the stars, badge, stock and price facets.
+
+    The stars, badge and stock filters are left out of the SQL and applied to
+    the grouped rows here, each family without its own; a price range is not
+    band-aligned, so when one is asked the price facet takes a second query.
+    """
+    grouped = (
+        filters.records(without=(Facet.STARS, Facet.BADGE, Facet.IN_STOCK))
+        .values("stars", "badges", "in_stock", "price_band")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    min_stars, badges = Filters.min_stars(query), set(Filters.badges(query))
+
+    def holds(row, stars=True, stock=True):
+        return (
+            (not stars or min_stars is None or row["stars"] >= min_stars)
+            and badges <= row["badges"]
+            and (not stock or not query.in_stock or row["in_stock"])
+        )
+
+    total, by_stars, by_badge, by_stock, by_band = 0, Counter(), Counter(), Counter(), Counter()
+    for row in grouped:
+        n = row["n"]
+        if holds(row):
+            total += n
+            by_band[row["price_band"]] += n
+            by_badge.update(dict.fromkeys(row["badges"], n))
+        if holds(row, stars=False):
+            by_stars.update({str(stars): n for stars in STARS if row["stars"] >= stars})
+        if holds(row, stock=False) and row["in_stock"]:
+            by_stock["1"] += n
+    if filters.active(Facet.PRICE):
+        without_price = filters.records(without=(Facet.PRICE,))
+        by_band = dict(without_price.values_list("price_band").annotate(n=Count("pk")).order_by())
+    prices = {_price_value(*PRICE_BUCKETS[band]): n for band, n in by_band.items() if band is not None}
+    counts = {Facet.STARS: by_stars, Facet.BADGE: by_badge, Facet.IN_STOCK: by_stock, Facet.PRICE: prices}
+    return total, counts
+
+
+def _place_counts(filters):
+    """Province and commune counts from one GROUP BY, each family without its own filter."""
+    rows = (
+        filters.records(without=(Facet.PROVINCE, Facet.COMMUNE))
+        .values("province_code", "commune_code")
+        .annotate(
+            for_province=Count("pk", filter=filters.by_family.get(Facet.COMMUNE)),
+            for_commune=Count("pk", filter=filters.by_family.get(Facet.PROVINCE)),
+        )
+        .order_by()
+    )
+    provinces, communes = Counter(), Counter()
+    for row in rows:
+        if row["province_code"]:
+            provinces[row["province_code"]] += row["for_province"]
+        if row["commune_code"]:
+            communes[row["commune_code"]] += row["for_commune"]
+    return provinces, communes
+
+
+def _related_counts(filters, family, model, field):
+    """Counts per category or enterprise, read from the (value, record) pairs."""
+    if filters.text is None and not filters.restricted(without=(family,)):
+        pairs = model.objects.exclude(record__in=withdrawn_record_ids())  # no subquery over every record
+    else:
+        pairs = model.objects.filter(record__in=filters.records(without=(family,)).values("pk"))
+    counted = pairs.values_list(field).annotate(n=Count("record")).order_by()
+    return {str(value): n for value, n in counted}
+
+
+def _labels(values):
+    """Labels for every value shown, one query per family that needs names."""
+    labels = {name: {} for name in Facet.ALL}
+    for name, model in ((Facet.CATEGORY, Category), (Facet.ENTERPRISE, Partner)):
+        if ids := _ints(values[name]):
+            labels[name] = {
+                str(pk): label for pk, label in model.objects.filter(pk__in=ids).values_list("pk", "name")
+            }
+    if codes := values[Facet.COMMUNE]:
+        named = Commune.objects.filter(code__in=codes).values_list(
+            "code", "name", "province__code", "province__name"
+        )
+        for code, name, province_code, province_name in named:
+            labels[Facet.COMMUNE][code] = name
+            labels[Facet.PROVINCE][province_code] = province_name  # usually every province shown
+    if codes := values[Facet.PROVINCE] - set(labels[Facet.PROVINCE]):
+        labels[Facet.PROVINCE].update(Province.objects.filter(code__in=codes).values_list("code", "name"))
+    labels[Facet.STARS] = {str(stars): _("%(stars)s★ and more") % {"stars": stars} for stars in STARS}
+    labels[Facet.BADGE] = {kind: str(label) for kind, label in BadgeKind.CHOICES}
+    labels[Facet.PRICE] = {_price_value(low, high): _price_label(low, high) for low, high in PRICE_BUCKETS}
+    labels[Facet.IN_STOCK] = {"1": _("In stock")}
+    return labels
+
+
+def _price_value(low, high):
+    """A bucket as the query string writes it: "100000-200000", "-100000", "500000-"."""
+    return f"{'' if low is None else int(low)}-{'' if high is None else int(high)}"
+
+
+def _price_label(low, high):
+    if low is None:
+        return _("Under %(price)s") % {"price": currency(high)}
+    if high is None:
+        return _("%(price)s and more") % {"price": currency(low)}
+    return _("%(low)s to %(high)s") % {"low": currency(low), "high": currency(high)}
+
+
+def _ints(values):
+    return [int(value) for value in values if str(value).isdigit()]
+
+
+def _by_count(value):
+    return (-value.count, value.label)
+
+
+_BADGE_ORDER = [kind for kind, _label in BadgeKind.CHOICES]
+_BUCKET_ORDER = [_price_value(low, high) for low, high in PRICE_BUCKETS]
+_ORDERS = {
+    Facet.STARS: lambda value: value.value,
+    Facet.BADGE: lambda value: _BADGE_ORDER.index(value.value),
+    Facet.PRICE: lambda value: _BUCKET_ORDER.index(value.value) if value.value in _BUCKET_ORDER else 99,
+}

@@ -1,0 +1,139 @@
+"""Matching and ranking words in the database's own full-text engine.
+
+The words reaching here come from :func:`search.text.words`: folded runs of
+letters and digits, so they can be quoted into an FTS5 query or a tsquery
+without any of the shopper's punctuation becoming syntax. Everything else
+about a search (filters, facets, sorting) is plain ORM and the same on
+every database.
+"""
+
+from django.db import connection
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
+
+from search.models import ProductRecord, ProductText
+
+TEXT = ProductText._meta.db_table
+RECORD = ProductRecord._meta.db_table
+FTS = f"{TEXT}_fts"  # created by migration 0002 on SQLite
+
+
+def full_text():
+    return PostgresFullText() if connection.vendor == "postgresql" else SqliteFullText()
+
+
+class FullText:
+    def matching(self, words) -> Q:
+        """Records holding every word (anywhere in their text)."""
+        raise NotImplementedError
+
+    def ranked_ids(self, words, boost_words, within, without, limit, offset) -> list[int]:
+        """Ids of matching records, best first: exact accented title words, then the engine's rank.
+
+        ``within`` and ``without`` are querysets of record ids to keep and to leave out, or None.
+        """
+        raise NotImplementedError
+
+    def suggestions(self, words, limit) -> list[tuple[str, str]]:
+        """(title, url) of records whose title holds the words, the last one as a prefix."""
+        raise NotImplementedError
+
+    @staticmethod
+    def _boost(boost_words):
+        """ORDER BY terms putting first the titles holding most accented words exactly (``t.title_words``)."""
+        if not boost_words:
+            return "", []
+        cases = " + ".join("CASE WHEN t.title_words LIKE %s THEN 1 ELSE 0 END" for _word in boost_words)
+        return f"({cases}) DESC, ", [f"% {word} %" for word in boost_words]
+
+    @staticmethod
+    def _restrict(column, within, without):
+        """SQL conditions keeping ``column`` in ``within`` and out of ``without`` (querysets of ids)."""
+        conditions, params = [], []
+        for operator, ids in (("IN", within), ("NOT IN", without)):
+            if ids is not None:
+                sql, ids_params = ids.query.sql_with_params()
+                conditions.append(f" AND {column} {operator} ({sql})")
+                params += ids_params
+        return "".join(conditions), params
+
+
+class SqliteFullText(FullText):
+    """FTS5 with BM25; the title column weighs ten times the rest."""
+
+    RANK = f"bm25({FTS}, 10.0, 1.0)"
+
+    @staticmethod
+    def expression(words, prefix=False, column=None):
+        terms = [f'"{word}"' for word in words]
+        if prefix:
+            terms[-1] += "*"
+        expression = " ".join(terms)
+        return f"{column} : ({expression})" if column else expression
+
+    def matching(self, words):
+        return Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s", [self.expression(words)]))
+
+    def ranked_ids(self, words, boost_words, within, without, limit, offset):
+        boost, boost_params = self._boost(boost_words)
+        restrict, restrict_params = self._restrict(f"{FTS}.rowid", within, without)
+        sql = (
+            f"SELECT {FTS}.rowid FROM {FTS} JOIN {TEXT} t ON t.record_id = {FTS}.rowid "
+            f"WHERE {FTS} MATCH %s{restrict} "
+            f"ORDER BY {boost}{self.RANK}, {FTS}.rowid LIMIT %s OFFSET %s"
+        )
+        params = [self.expression(words), *restrict_params, *boost_params, limit, offset]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
+
+    def suggestions(self, words, limit):
+        sql = (
+            f"SELECT r.title, r.url FROM {FTS} JOIN {RECORD} r ON r.product_id = {FTS}.rowid "
+            f"WHERE {FTS} MATCH %s ORDER BY {self.RANK}, r.title LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.expression(words, prefix=True, column="title_folded"), limit])
+            return cursor.fetchall()
+
+
+class PostgresFullText(FullText):
+    """A tsvector ('simple' configuration) with a GIN index; title words weigh A, the rest B."""
+
+    QUERY = "to_tsquery('simple', %s)"
+
+    @staticmethod
+    def expression(words, prefix=False, weight=""):
+        terms = [f"{word}:{weight}" if weight else word for word in words]
+        if prefix:
+            terms[-1] = f"{words[-1]}:*{weight}"
+        return " & ".join(terms)
+
+    def matching(self, words):
+        sql = f"SELECT record_id FROM {TEXT} WHERE search_vector @@ {self.QUERY}"
+        return Q(pk__in=RawSQL(sql, [self.expression(words)]))
+
+    def ranked_ids(self, words, boost_words, within, without, limit, offset):
+        boost, boost_params = self._boost(boost_words)
+        restrict, restrict_params = self._restrict("t.record_id", within, without)
+        expression = self.expression(words)
+        sql = (
+            f"SELECT t.record_id FROM {TEXT} t WHERE t.search_vector @@ {self.QUERY}{restrict} "
+            f"ORDER BY {boost}ts_rank(t.search_vector, {self.QUERY}) DESC, t.record_id "
+            "LIMIT %s OFFSET %s"
+        )
+        params = [expression, *restrict_params, *boost_params, expression, limit, offset]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
+
+    def suggestions(self, words, limit):
+        expression = self.expression(words, prefix=True, weight="A")
+        sql = (
+            f"SELECT r.title, r.url FROM {TEXT} t JOIN {RECORD} r ON r.product_id = t.record_id "
+            f"WHERE t.search_vector @@ {self.QUERY} "
+            f"ORDER BY ts_rank(t.search_vector, {self.QUERY}) DESC, r.title LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [expression, expression, limit])
+            return cursor.fetchall()

@@ -1,0 +1,85 @@
+"""Writing search records: documents in, rows out, in bulk."""
+
+from django.db import transaction
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from search.documents import build_documents, indexable
+from search.models import ProductRecord, ProductText, RecordCategory, RecordEnterprise
+from search.query import PRICE_BUCKETS
+from search.text import accented_words, words
+
+Product = get_model("catalogue", "Product")
+
+CHUNK = 500  # products built and written per transaction
+
+
+def replace(product_ids, on=None):
+    """Rebuild the records of these products from the catalogue; returns how many are now indexed.
+
+    Each chunk is one transaction, so a search sees either a product's old
+    record or its new one, never none.
+    """
+    on = on or timezone.localdate()
+    product_ids = sorted(set(product_ids))
+    written = 0
+    for start in range(0, len(product_ids), CHUNK):
+        chunk = product_ids[start : start + CHUNK]
+        with transaction.atomic():
+            ProductRecord.objects.filter(pk__in=chunk).delete()
+            products = indexable(Product.objects.filter(pk__in=chunk))
+            written += write([document for document in build_documents(products, on) if document.browsable])
+    return written
+
+
+def write(documents):
+    ProductRecord.objects.bulk_create(record(document) for document in documents)
+    ProductText.objects.bulk_create(text(document) for document in documents)
+    RecordCategory.objects.bulk_create(
+        RecordCategory(record_id=document.product_id, category_id=pk)
+        for document in documents
+        for pk in document.category_ids
+    )
+    RecordEnterprise.objects.bulk_create(
+        RecordEnterprise(record_id=document.product_id, enterprise_id=pk)
+        for document in documents
+        for pk in document.enterprise_ids
+    )
+    return len(documents)
+
+
+def record(document):
+    return ProductRecord(
+        product_id=document.product_id,
+        title=document.title[:255],
+        url=document.url[:255],
+        province_code=document.province_code,
+        commune_code=document.commune_code,
+        stars=document.stars,
+        badges=document.badges,
+        price=document.price,
+        price_band=price_band(document.price),
+        in_stock=document.in_stock,
+        rating=document.rating,
+        date_created=document.date_created,
+        badges_change_on=document.badges_change_on,
+    )
+
+
+def text(document):
+    return ProductText(
+        record_id=document.product_id,
+        title_folded=" ".join(words(document.title_folded)),
+        title_words=f" {' '.join(accented_words(document.title))} ",
+        text_folded=" ".join(words(document.text_folded)),
+    )
+
+
+def price_band(price):
+    """The index of the PRICE_BUCKETS bucket holding ``price`` ([lower, upper)), None without a price."""
+    if price is None:
+        return None
+    for band, (low, high) in enumerate(PRICE_BUCKETS):
+        if (low is None or price >= low) and (high is None or price < high):
+            return band
+    return None

@@ -1,0 +1,197 @@
+"""Product search on an Elasticsearch cluster, chosen when ``ELASTICSEARCH_URL`` is set.
+
+The cluster answers which products match, in what order, and how many per facet
+value; the page's products are then loaded from the database in hit order, as
+the database backend does, so cards read the same objects whichever backend ran.
+Searches go through an alias, so ``rebuild`` fills a new index while the old one
+keeps answering, and swaps them in one step.
+"""
+
+import logging
+from dataclasses import replace
+from functools import cached_property
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.utils import timezone
+from elasticsearch import Elasticsearch, NotFoundError
+from elasticsearch.helpers import bulk, scan, streaming_bulk
+from oscar.core.loading import get_model
+
+from ..documents import build_documents
+from ..elastic.documents import IndexedProduct
+from ..elastic.facets import counts_from_aggregations, facet_values
+from ..elastic.indices import concrete_index_name, product_index, products_alias
+from ..elastic.queries import badges_due_body, max_pages, page_within_window, search_body, suggest_body
+from ..query import MAX_QUERY_LENGTH, ProductQuery, ProductResults, Suggestion
+from ..text import words
+from .base import SearchBackend
+
+Product = get_model("catalogue", "Product")
+
+logger = logging.getLogger(__name__)
+
+MAX_SUGGESTIONS = 50
+
+
+class IndexingError(Exception):
+    """Elasticsearch refused some documents; ``errors`` holds its answer for each."""
+
+    def __init__(self, errors):
+        super().__init__(f"{len(errors)} product(s) not indexed, first: {errors[0]}")
+        self.errors = errors
+
+
+class WindowPaginator(Paginator):
+    """Counts every hit, but offers only the pages within the index's ``max_result_window``."""
+
+    @cached_property
+    def num_pages(self):
+        return min(Paginator.num_pages.func(self), max_pages(self.per_page))
+
+
+class ElasticsearchBackend(SearchBackend):
+    chunk_size = 500  # products read from the database and sent per bulk request
+
+    def __init__(self, client=None, alias=None, wait_for_refresh=None):
+        self.client = client or Elasticsearch(settings.ELASTICSEARCH_URL)
+        self.alias = alias or products_alias()
+        if wait_for_refresh is None:
+            wait_for_refresh = settings.ELASTICSEARCH_WAIT_FOR_REFRESH
+        # Index updates are searchable after the next refresh (about a second) unless
+        # the write waits for it; tests wait, so they can search what they just changed.
+        self.write_options = {"refresh": "wait_for"} if wait_for_refresh else {}
+
+    # --- Searching -------------------------------------------------------------------------
+
+    def search(self, query: ProductQuery) -> ProductResults:
+        response = self.client.search(index=self.alias, body=search_body(query))
+        paginator = WindowPaginator(range(response["hits"]["total"]["value"]), query.per_page)
+        number = min(query.page, paginator.num_pages)
+        if paginator.count and number != page_within_window(query):
+            # Past the last page: show the last one, as Django's Paginator.get_page does.
+            response = self.client.search(index=self.alias, body=search_body(replace(query, page=number)))
+        products = self._products([int(hit["_id"]) for hit in response["hits"]["hits"]])
+        return ProductResults(
+            query=query,
+            page=Page(products, number, paginator),
+            products=products,
+            facets=facet_values(counts_from_aggregations(response["aggregations"]), query),
+            understood=" ".join(words(query.text)),
+        )
+
+    def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
+        text = text[:MAX_QUERY_LENGTH]
+        if not words(text) or limit < 1:
+            return []
+        body = suggest_body(text, min(limit, MAX_SUGGESTIONS))
+        response = self.client.search(index=self.alias, body=body)
+        return [
+            Suggestion(title=hit["_source"]["title"], url=hit["_source"]["url"])
+            for hit in response["hits"]["hits"]
+        ]
+
+    @staticmethod
+    def _products(ids):
+        """The Products of one page in hit order; one removed since it was indexed is skipped."""
+        by_pk = Product.objects.base_queryset().in_bulk(ids)
+        return [by_pk[pk] for pk in ids if pk in by_pk]
+
+    # --- Indexing --------------------------------------------------------------------------
+
+    def update(self, product_ids, on=None) -> None:
+        ids = sorted({int(pk) for pk in product_ids})
+        if not ids:
+            return
+        actions = []
+        for start in range(0, len(ids), self.chunk_size):
+            chunk = ids[start : start + self.chunk_size]
+            documents = build_documents(self._catalogue().filter(pk__in=chunk), on)
+            actions += [self._action(self.alias, document) for document in documents]
+            found = {document.product_id for document in documents}
+            actions += [self._delete(self.alias, pk) for pk in chunk if pk not in found]
+        # require_alias: before the first rebuild there is nothing to update, and an
+        # update must not create an index with a guessed mapping under the alias's name.
+        _done, errors = bulk(
+            self.client, actions, raise_on_error=False, require_alias=True, **self.write_options
+        )
+        errors = [error for error in errors if not _already_deleted(error)]
+        if errors and all(_missing_alias(error) for error in errors):
+            logger.warning("Search index %s does not exist yet: run search_index --rebuild", self.alias)
+        elif errors:
+            raise IndexingError(errors)
+
+    def rebuild(self, progress=None, on=None) -> int:
+        """Fill a new index, then move the alias to it and drop the old one: searches never stop."""
+        index = concrete_index_name(self.alias)
+        product_index(index).create(using=self.client)
+        try:
+            indexed = 0
+            for _ok, _item in streaming_bulk(
+                self.client, self._index_all(index, progress, on), chunk_size=self.chunk_size
+            ):
+                indexed += 1
+            self.client.indices.refresh(index=index)
+        except BaseException:
+            self.client.indices.delete(index=index, ignore_unavailable=True)
+            raise
+        self._move_alias(index)
+        return indexed
+
+    def refresh_badges(self, on=None) -> int:
+        on = on or timezone.localdate()
+        due = [int(hit["_id"]) for hit in scan(self.client, query=badges_due_body(on), index=self.alias)]
+        self.update(due, on)
+        return len(due)
+
+    def _index_all(self, index, progress, on):
+        """Index actions for every browsable product, read and built a chunk at a time."""
+        ids = list(Product.objects.browsable().order_by("pk").values_list("pk", flat=True))
+        if progress is not None:
+            progress.reset(total=len(ids))
+        for start in range(0, len(ids), self.chunk_size):
+            chunk = ids[start : start + self.chunk_size]
+            for document in build_documents(self._catalogue().filter(pk__in=chunk), on):
+                if document.browsable:
+                    yield self._action(index, document)
+            if progress is not None:
+                progress.update(len(chunk))
+
+    def _move_alias(self, index):
+        try:
+            previous = sorted(self.client.indices.get_alias(name=self.alias))
+        except NotFoundError:
+            previous = []
+        self.client.indices.update_aliases(
+            actions=[
+                *({"remove": {"index": old, "alias": self.alias}} for old in previous),
+                {"add": {"index": index, "alias": self.alias}},
+            ]
+        )
+        if previous:
+            self.client.indices.delete(index=",".join(previous))
+
+    @staticmethod
+    def _catalogue():
+        return Product.objects.base_queryset().prefetch_related("categories")
+
+    def _action(self, index, document):
+        if not document.browsable:
+            return self._delete(index, document.product_id)
+        record = IndexedProduct.from_document(document)
+        return {"_op_type": "index", "_index": index, "_id": document.product_id, "_source": record.to_dict()}
+
+    @staticmethod
+    def _delete(index, pk):
+        return {"_op_type": "delete", "_index": index, "_id": pk}
+
+
+def _already_deleted(error):
+    """Deleting a product the index never had is not a failure."""
+    answer = error.get("delete", {})
+    return answer.get("status") == 404 and "error" not in answer
+
+
+def _missing_alias(error):
+    (answer,) = error.values()
+    return answer.get("error", {}).get("type") == "index_not_found_exception"

@@ -1,0 +1,94 @@
+"""The fixed query mix and how one search engine is measured on it."""
+
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from ..query import BadgeKind, ProductQuery, Sort
+
+
+def query_mix(values):
+    """What shoppers do, in proportion: words with and without diacritics, filters, sorts, deep pages."""
+    return [
+        ("everything", ProductQuery()),
+        ("mat ong", ProductQuery(text="mat ong")),
+        ("Mật ong rừng", ProductQuery(text="Mật ong rừng")),
+        ("nuoc mam ca com", ProductQuery(text="nuoc mam ca com")),
+        ("NƯỚC MẮM, 4★+", ProductQuery(text="NƯỚC MẮM", min_stars=4)),
+        (
+            "tra + sector + in stock",
+            ProductQuery(text="tra", category_ids=values["sector_ids"], in_stock=True),
+        ),
+        (
+            "ca phe, 100-500k, price up",
+            ProductQuery(
+                text="ca phe", price_min=Decimal(100_000), price_max=Decimal(500_000), sort=Sort.PRICE_ASC
+            ),
+        ),
+        (
+            "province + traceable",
+            ProductQuery(province_codes=(values["province_code"],), badges=(BadgeKind.TRACEABLE,)),
+        ),
+        ("tieu, newest", ProductQuery(text="tieu", sort=Sort.NEWEST)),
+        ("best rated, page 40", ProductQuery(sort=Sort.RATING, page=40)),
+        ("gao, page 20", ProductQuery(text="gao", page=20)),
+        ("storefront", ProductQuery(enterprise_ids=(values["enterprise_id"],))),
+        ('FTS syntax: "mat ong" NEAR -', ProductQuery(text='"mat ong" NEAR - * :')),
+        ("no hits", ProductQuery(text="xyzzyq")),
+    ]
+
+
+@dataclass
+class Figures:
+    name: str
+    latencies_ms: list = field(default_factory=list)
+    queries: list = field(default_factory=list)
+    hits: dict = field(default_factory=dict)  # query label -> total
+    per_query_ms: dict = field(default_factory=dict)  # query label -> [ms]
+    peak_bytes: int = 0
+    build_seconds: float | None = None
+    note: str = ""
+
+    def percentile(self, p):
+        ordered = sorted(self.latencies_ms)
+        if not ordered:
+            return float("nan")
+        if len(ordered) == 1:
+            return ordered[0]
+        return statistics.quantiles(ordered, n=100, method="inclusive")[p - 1]
+
+
+def measure(name, search, mix, runs):
+    """Run every query of the mix ``runs`` times (after one warm-up pass); ``search`` returns a total."""
+    figures = Figures(name)
+    for label, query in mix:  # warm-up: caches, prepared statements, page cache
+        figures.hits[label] = search(query)
+    for _run in range(runs):
+        for label, query in mix:
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                search(query)
+                elapsed = (time.perf_counter() - started) * 1000
+            figures.latencies_ms.append(elapsed)
+            figures.per_query_ms.setdefault(label, []).append(elapsed)
+            figures.queries.append(len(captured.captured_queries))
+    tracemalloc.start()
+    for _label, query in mix:
+        tracemalloc.reset_peak()
+        search(query)
+        figures.peak_bytes = max(figures.peak_bytes, tracemalloc.get_traced_memory()[1])
+    tracemalloc.stop()
+    return figures
+
+
+def max_rss_mib():
+    """The process's peak resident memory (Linux reports KiB, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024

@@ -1,0 +1,121 @@
+"""Benchmark product search on generated data in a separate SQLite file (``make bench-search``)."""
+
+import tempfile
+import time
+from pathlib import Path
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from tqdm import tqdm
+
+from search.backends import get_backend
+from search.bench import data, wagtail_reference
+from search.bench.database import configured_database_files, migrated_database
+from search.bench.workload import max_rss_mib, measure, query_mix
+from search.services import search_products
+
+DEFAULT_DATABASE = Path(tempfile.gettempdir()) / "cho-ocop-bench.sqlite3"
+
+
+class Command(BaseCommand):
+    help = (
+        "Generate products in a separate SQLite database, build the search index and print build time, "
+        "p50/p95/p99 latency of a fixed query mix with facets, SQL queries per search and peak memory, "
+        "with Wagtail's database search backend on the same products as a reference."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--products", type=int, default=100_000)
+        parser.add_argument("--enterprises", type=int, default=1_000)
+        parser.add_argument("--runs", type=int, default=5, help="Passes over the query mix (default 5).")
+        parser.add_argument(
+            "--database",
+            type=Path,
+            default=DEFAULT_DATABASE,
+            help=f"SQLite file to create, replaced if present (default {DEFAULT_DATABASE}).",
+        )
+        parser.add_argument("--no-wagtail", action="store_true", help="Skip the Wagtail reference.")
+
+    def handle(self, *args, products, enterprises, runs, database, no_wagtail, **options):
+        if products < 1 or enterprises < 1 or runs < 1:
+            raise CommandError("--products, --enterprises and --runs must be at least 1.")
+        database = database.resolve()
+        if database in configured_database_files():
+            raise CommandError(f"{database} is a configured database; the benchmark only uses its own file.")
+        quiet = options["verbosity"] == 0
+
+        started = time.perf_counter()
+        migrated_database(database)
+        call_command("import_places", verbosity=0)
+        schema_seconds = time.perf_counter() - started
+
+        started = time.perf_counter()
+        with tqdm(total=products, desc="Products", unit="product", disable=quiet) as bar:
+            counts = data.generate(products, min(enterprises, products), progress=bar)
+        generation_seconds = time.perf_counter() - started
+
+        backend = get_backend()
+        started = time.perf_counter()
+        with tqdm(desc="Index", unit="product", disable=quiet) as bar:
+            backend.rebuild(progress=bar)
+        build_seconds = time.perf_counter() - started
+
+        mix = query_mix(data.sample_values())
+        project = measure(type(backend).__name__, lambda query: search_products(query).total, mix, runs)
+        project.build_seconds = build_seconds
+        rows = [project]
+        if not no_wagtail:
+            with tqdm(total=counts["products"], desc="Wagtail index", unit="product", disable=quiet) as bar:
+                wagtail_build = wagtail_reference.build_index(progress=bar)
+            reference = measure("Wagtail database search", wagtail_reference.searcher(), mix, runs)
+            reference.build_seconds = wagtail_build
+            reference.note = "words, province and date sort only; other filters not expressible"
+            rows.append(reference)
+
+        self.report(database, counts, schema_seconds, generation_seconds, rows, mix, runs)
+
+    def report(self, database, counts, schema_seconds, generation_seconds, rows, mix, runs):
+        out = self.stdout.write
+        out("")
+        out(
+            f"Search benchmark: {counts['products']:,} products, {counts['enterprises']:,} enterprises, "
+            f"{counts['certificates']:,} OCOP certificates, {counts['lots']:,} lots; "
+            f"SQLite {connection.Database.sqlite_version} at {database}"
+        )
+        out(f"{len(mix)} queries with facets x {runs} runs per engine (after one warm-up pass)")
+        out(f"{'schema (migrate)':<44}{schema_seconds:>9.1f} s")
+        out(f"{'data generation':<44}{generation_seconds:>9.1f} s")
+        for figures in rows:
+            out(f"{'index build (' + figures.name + ')':<44}{figures.build_seconds:>9.1f} s")
+        out("")
+        out(
+            f"{'engine':<28}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
+            f"{'SQL queries per search':>24}{'peak memory MiB':>17}"
+        )
+        for figures in rows:
+            out(
+                f"{figures.name:<28}{figures.percentile(50):>9.1f}{figures.percentile(95):>9.1f}"
+                f"{figures.percentile(99):>9.1f}{_range(figures.queries):>24}"
+                f"{figures.peak_bytes / 2**20:>17.1f}"
+            )
+            if figures.note:
+                out(f"  ({figures.note})")
+        out(f"process peak memory (max RSS): {max_rss_mib():.0f} MiB")
+        out("")
+        out(f"{'query (hits, median ms)':<32}" + "".join(f"{f.name[:26]:>28}" for f in rows))
+        for label, _query in mix:
+            cells = "".join(
+                f"{f.hits[label]:>10,} hits {_median(f.per_query_ms[label]):>9.1f} ms" for f in rows
+            )
+            out(f"{label[:31]:<32}{cells}")
+
+
+def _range(values):
+    low, high = min(values), max(values)
+    return f"{low}" if low == high else f"{low}-{high}"
+
+
+def _median(values):
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]

@@ -1,0 +1,91 @@
+"""The database backend's index: one denormalised row per browsable product.
+
+A :class:`ProductRecord` is a :class:`~search.documents.ProductDocument` as a
+narrow row that filters, facets and sorts scan; its words live in a
+separate :class:`ProductText`, which the database's full-text engine
+indexes (an FTS5 table on SQLite, a tsvector column with a GIN index on
+PostgreSQL, both created by migration 0002). Only browsable products have
+a record, so nothing else can ever be returned.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .fields import BadgeSetField
+
+
+class ProductRecord(models.Model):
+    product = models.OneToOneField(
+        "catalogue.Product", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    title = models.CharField(max_length=255)
+    url = models.CharField(max_length=255)
+    province_code = models.CharField(max_length=2, blank=True)
+    commune_code = models.CharField(max_length=5, blank=True)
+    stars = models.PositiveSmallIntegerField(default=0)
+    badges = BadgeSetField(default=0)
+    price = models.DecimalField(max_digits=12, decimal_places=2, null=True)
+    price_band = models.PositiveSmallIntegerField(null=True)  # index into query.PRICE_BUCKETS
+    in_stock = models.BooleanField(default=False)
+    rating = models.FloatField(null=True)
+    date_created = models.DateTimeField()
+    badges_change_on = models.DateField(null=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("product search record")
+        verbose_name_plural = _("product search records")
+        indexes = [
+            # Covering indexes: the facet counts read these instead of the rows.
+            models.Index(fields=["stars", "badges", "in_stock", "price_band"], name="search_record_cube"),
+            models.Index(fields=["province_code", "commune_code"], name="search_record_place"),
+            models.Index(fields=["price"], name="search_record_price"),
+            models.Index(fields=["date_created"], name="search_record_newest"),
+            models.Index(fields=["rating"], name="search_record_rating"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class ProductText(models.Model):
+    """A record's words, kept apart so scans of records stay narrow."""
+
+    record = models.OneToOneField(
+        ProductRecord, on_delete=models.CASCADE, primary_key=True, related_name="text"
+    )
+    title_folded = models.TextField()  # folded title words, space-separated
+    title_words = models.TextField()  # " nước mắm cá cơm ": lower-case accented words, space-delimited
+    text_folded = models.TextField()  # folded words of everything searchable
+
+    def __str__(self):
+        return self.title_folded
+
+
+class RecordCategory(models.Model):
+    """A category the product is in, or an ancestor of one: a category matches its whole subtree."""
+
+    record = models.ForeignKey(ProductRecord, on_delete=models.CASCADE, related_name="categories")
+    category = models.ForeignKey("catalogue.Category", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["category", "record"], name="search_record_category_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.record_id} in {self.category_id}"
+
+
+class RecordEnterprise(models.Model):
+    """An approved enterprise that stocks the product."""
+
+    record = models.ForeignKey(ProductRecord, on_delete=models.CASCADE, related_name="enterprises")
+    enterprise = models.ForeignKey("partner.Partner", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["enterprise", "record"], name="search_record_enterprise_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.record_id} sold by {self.enterprise_id}"

@@ -1,0 +1,125 @@
+"""The parcel's status rule: which moves exist, what each needs, and what it does to stock."""
+
+import itertools
+
+import pytest
+from django.core.exceptions import ValidationError
+from oscar.core.loading import get_model
+
+from marketplace.order import parcels
+
+from .orders import parcel_of, product_of, shared_order
+
+VendorOrder = get_model("order", "VendorOrder")
+StockRecord = get_model("partner", "StockRecord")
+S = VendorOrder.Status
+
+pytestmark = pytest.mark.django_db
+
+ALLOWED = {
+    (S.AWAITING_PAYMENT, S.CONFIRMED),
+    (S.AWAITING_PAYMENT, S.CANCELLED),
+    (S.CONFIRMED, S.PACKED),
+    (S.CONFIRMED, S.CANCELLED),
+    (S.PACKED, S.SHIPPED),
+    (S.PACKED, S.CANCELLED),
+    (S.SHIPPED, S.DELIVERED),
+    (S.SHIPPED, S.REFUNDED),
+    (S.DELIVERED, S.REFUNDED),
+}
+EVERYTHING = {"note": "Khách đổi ý", "carrier": "VNPost", "tracking_number": "EB123456789VN"}
+
+
+def test_the_allowed_moves_are_exactly_these():
+    every_pair = set(itertools.product(S.values, S.values))
+    assert {(a, b) for a, b in every_pair if b in parcels.MOVES[a]} == ALLOWED
+
+
+@pytest.mark.parametrize("from_status,to_status", sorted(ALLOWED))
+def test_an_allowed_move_with_what_it_needs_passes(from_status, to_status):
+    parcels.check_move(from_status, to_status, **EVERYTHING)
+
+
+@pytest.mark.parametrize(
+    "from_status,to_status",
+    sorted(set(itertools.product(S.values, S.values)) - ALLOWED),
+)
+def test_every_other_move_is_refused_even_with_everything_given(from_status, to_status):
+    with pytest.raises(ValidationError) as refusal:
+        parcels.check_move(from_status, to_status, **EVERYTHING)
+    assert refusal.value.code == "move_not_allowed"
+
+
+@pytest.mark.parametrize("carrier,tracking", [("", ""), ("VNPost", ""), ("", "EB1"), ("  ", "  ")])
+def test_shipping_needs_a_carrier_and_a_tracking_number(carrier, tracking):
+    with pytest.raises(ValidationError) as refusal:
+        parcels.check_move(S.PACKED, S.SHIPPED, carrier=carrier, tracking_number=tracking)
+    assert refusal.value.code == "tracking_required"
+
+
+@pytest.mark.parametrize("to_status,from_status", [(S.CANCELLED, S.CONFIRMED), (S.REFUNDED, S.DELIVERED)])
+def test_cancelling_and_refunding_need_a_reason(from_status, to_status):
+    with pytest.raises(ValidationError) as refusal:
+        parcels.check_move(from_status, to_status, note="   ")
+    assert refusal.value.code == "reason_required"
+
+
+def test_a_refused_move_changes_nothing_stored(shopper, vendor1, vendor2):
+    parcel = parcel_of(shared_order(shopper, vendor1, vendor2), vendor1)
+    history = list(parcel.status_changes.values())
+    with pytest.raises(ValidationError):
+        parcels.move(parcel, S.DELIVERED)
+    with pytest.raises(ValidationError):
+        parcels.move(parcel, S.CANCELLED, note="")
+    parcel.refresh_from_db()
+    assert parcel.status == S.CONFIRMED
+    assert list(parcel.status_changes.values()) == history
+
+
+def test_every_move_is_kept_in_the_history_with_who_and_why(shopper, vendor1, vendor2):
+    parcel = parcel_of(shared_order(shopper, vendor1, vendor2), vendor1)
+    parcels.move(parcel, S.PACKED, by=vendor1)
+    parcels.move(parcel, S.SHIPPED, by=vendor1, carrier=" VNPost ", tracking_number=" EB1VN ")
+    parcel.refresh_from_db()
+    assert (parcel.carrier, parcel.tracking_number) == ("VNPost", "EB1VN")
+    moves = [(c.from_status, c.to_status, c.changed_by) for c in parcel.status_changes.all()]
+    assert moves == [
+        ("", S.AWAITING_PAYMENT, shopper),
+        (S.AWAITING_PAYMENT, S.CONFIRMED, None),
+        (S.CONFIRMED, S.PACKED, vendor1),
+        (S.PACKED, S.SHIPPED, vendor1),
+    ]
+
+
+def stock(product):
+    record = StockRecord.objects.get(product=product)
+    return record.num_in_stock, record.num_allocated or 0
+
+
+def test_cancelling_returns_the_allocated_stock_and_leaves_the_other_parcel_alone(shopper, vendor1, vendor2):
+    own, other = product_of(vendor1), product_of(vendor2)
+    before = stock(own), stock(other)
+    order = shared_order(shopper, vendor1, vendor2)
+    assert stock(own) == (before[0][0], before[0][1] + 2)  # placing the order allocated two units
+    parcels.move(parcel_of(order, vendor1), S.CANCELLED, by=vendor1, note="Hết hàng")
+    assert stock(own) == before[0]
+    assert stock(other) == (before[1][0], before[1][1] + 1)
+
+
+def test_shipping_takes_the_units_out_of_stock(shopper, vendor1, vendor2):
+    own = product_of(vendor1)
+    in_stock, allocated = stock(own)
+    parcel = parcel_of(shared_order(shopper, vendor1, vendor2), vendor1)
+    parcels.move(parcel, S.PACKED)
+    parcels.move(parcel, S.SHIPPED, carrier="VNPost", tracking_number="EB1VN")
+    assert stock(own) == (in_stock - 2, allocated)
+
+
+def test_units_already_taken_out_of_stock_are_put_back_on_cancel(shopper, vendor1, vendor2):
+    own = product_of(vendor1)
+    before = stock(own)
+    parcel = parcel_of(shared_order(shopper, vendor1, vendor2), vendor1)
+    line = parcel.lines.get()
+    line.consume_allocation(1)  # one unit left the shelf (e.g. set aside while packing)
+    parcels.move(parcel, S.CANCELLED, note="Khách hủy")
+    assert stock(own) == before

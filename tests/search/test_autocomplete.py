@@ -1,0 +1,99 @@
+"""Autocomplete: the JSON the header search box asks for on each keystroke, and the box itself."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.urls import reverse
+from oscar.core.loading import get_model
+
+from marketplace.text import fold
+
+Product = get_model("catalogue", "Product")
+
+pytestmark = pytest.mark.django_db
+
+SUGGEST = reverse("search:suggest")
+
+
+def suggestions(client, **params):
+    response = client.get(SUGGEST, params)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    return response.json()["suggestions"]
+
+
+def a_title():
+    return Product.objects.browsable().order_by("pk").values_list("title", flat=True).first()
+
+
+def test_the_start_of_a_title_without_diacritics_suggests_it(client):
+    title = a_title()
+    first, second = fold(title).split()[:2]
+    typed = f"{first} {second[:1]}"  # "mat o" for "Mật ong ..."
+    found = suggestions(client, q=typed)
+    assert found, typed
+    assert all({"title", "url"} == set(item) for item in found)
+    assert any(fold(item["title"]).startswith(f"{first} {second[:1]}") for item in found)
+    assert all(item["url"].startswith("/") for item in found)
+
+
+def test_each_suggestion_leads_to_a_product_page(client):
+    title = a_title()
+    for item in suggestions(client, q=fold(title)[:6]):
+        assert client.get(item["url"]).status_code == 200
+
+
+def test_suggestions_are_few(client):
+    assert len(suggestions(client, q="a" * 2, limit=50)) <= 10
+    assert len(suggestions(client, q=fold(a_title())[:3], limit=3)) <= 3
+
+
+@pytest.mark.parametrize("typed", ["", " ", "m", "*", '"'])
+def test_too_little_to_go_on_gives_nothing(client, typed):
+    assert suggestions(client, q=typed) == []
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "x" * 10_000,
+        '"mat o',
+        "mat*",
+        "NEAR mat",
+        "-mat",
+        "title:mat",
+        "^mat",
+        "' OR 1=1 --",
+        "'; DROP TABLE catalogue_product; --",
+        "%%",
+        "mật ong\x00",
+        "😀😀",
+    ],
+)
+def test_odd_input_answers_json_never_an_error(client, typed):
+    assert isinstance(suggestions(client, q=typed), list)
+    assert Product.objects.exists()
+
+
+@pytest.mark.parametrize("limit", ["abc", "-3", "0", "9" * 50])
+def test_an_odd_limit_is_bounded(client, limit):
+    assert len(suggestions(client, q=fold(a_title())[:3], limit=limit)) <= 10
+
+
+def test_answers_may_be_cached_briefly(client):
+    response = client.get(SUGGEST, {"q": "mat o"})
+    assert "max-age=60" in response["Cache-Control"]
+
+
+def test_the_header_box_is_a_plain_form_enhanced_into_a_combobox(client):
+    html = client.get(reverse("catalogue:index")).content.decode()
+    assert 'role="search"' in html and f'data-suggest-url="{SUGGEST}"' in html
+    assert 'role="listbox"' in html and 'aria-live="polite"' in html
+    assert "search/suggest.js" in html
+
+
+def test_the_script_implements_the_keyboard_pattern():
+    script = Path(finders.find("search/suggest.js")).read_text(encoding="utf-8")
+    for needed in ("ArrowDown", "ArrowUp", "Enter", "Escape", "aria-activedescendant", "aria-expanded"):
+        assert needed in script
