@@ -17,7 +17,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo", products=DEMO_PRODUCTS, verbosity=0)
         # Transactional tests (the browser's) empty the database when done;
         # with serialized_rollback they restore this snapshot, demo included.
-        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        # It is kept on the connection class, not on one connection object:
+        # while Playwright's event loop runs in the test thread, Django gives
+        # the test a fresh connection object to the same database, and the
+        # restore (and the flush that must not re-run post_migrate) look for
+        # the snapshot on that object.
+        wrapper = connection.creation.connection
+        wrapper.__dict__.pop("_test_serialized_contents", None)  # the snapshot taken before the demo
+        type(wrapper)._test_serialized_contents = wrapper.creation.serialize_db_to_string()
+    yield
+    del type(wrapper)._test_serialized_contents
 
 
 def pytest_collection_modifyitems(items):
