@@ -66,6 +66,12 @@ class Facet:
     IN_STOCK = "in_stock"
 
     ALL = (CATEGORY, PROVINCE, COMMUNE, STARS, BADGE, ENTERPRISE, PRICE, IN_STOCK)
+    # Families whose values grow with the marketplace (a thousand enterprises, hundreds of
+    # communes): only the FACET_SIZE largest are listed, and whichever the shopper chose.
+    LONG = (COMMUNE, ENTERPRISE)
+
+
+FACET_SIZE = 30
 
 
 # Price facet buckets in đồng: [lower, upper) with None for open ends.

@@ -17,15 +17,15 @@ from decimal import Decimal
 
 from elasticsearch.dsl import A, Q, Search
 
-from search.query import PRICE_BUCKETS, BadgeKind, Facet, ProductQuery, Sort
+from search.query import FACET_SIZE, PRICE_BUCKETS, BadgeKind, Facet, ProductQuery, Sort
 from search.text import accented_words, has_diacritics, words
 
 from .indices import MAX_RESULT_WINDOW
 
 BROWSABLE = Q("term", browsable=True)
 
-# Generous enough to count every category, commune and enterprise of a province;
-# the facet sidebar decides how many it shows.
+# Generous enough to count every category and province; communes and enterprises
+# list only the FACET_SIZE largest, as the database backend does.
 TERMS_FACET_SIZE = 1000
 
 STAR_LEVELS = (3, 4, 5)
@@ -167,7 +167,7 @@ def facet_counter(facet: str):
         Facet.COMMUNE: "commune_code",
         Facet.ENTERPRISE: "enterprise_ids",
     }[facet]
-    return A("terms", field=field, size=TERMS_FACET_SIZE)
+    return A("terms", field=field, size=FACET_SIZE if facet in Facet.LONG else TERMS_FACET_SIZE)
 
 
 def suggest_body(text: str, limit: int) -> dict:

@@ -105,7 +105,7 @@ def test_a_search_with_words_filters_sort_and_page_asks_exactly_this():
             "province": facet_aggregation(
                 all_but(province), {"terms": {"field": "province_code", "size": 1000}}
             ),
-            "commune": facet_aggregation(every_filter, {"terms": {"field": "commune_code", "size": 1000}}),
+            "commune": facet_aggregation(every_filter, {"terms": {"field": "commune_code", "size": 30}}),
             "stars": facet_aggregation(
                 all_but(stars),
                 {
@@ -118,7 +118,7 @@ def test_a_search_with_words_filters_sort_and_page_asks_exactly_this():
             # Badges combine with AND: their counts keep the badges already chosen.
             "badge": facet_aggregation(every_filter, {"terms": {"field": "badges", "size": 4}}),
             "enterprise": facet_aggregation(
-                every_filter, {"terms": {"field": "enterprise_ids", "size": 1000}}
+                every_filter, {"terms": {"field": "enterprise_ids", "size": 30}}
             ),
             "price": facet_aggregation(
                 all_but(price),

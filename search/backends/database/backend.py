@@ -74,6 +74,7 @@ class DatabaseBackend(SearchBackend):
             indexed += records.replace(chunk, on)
             if progress is not None:
                 progress.update(len(chunk))
+        records.analyze()
         return indexed
 
     def refresh_badges(self, on=None) -> int:

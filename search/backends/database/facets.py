@@ -17,7 +17,7 @@ from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
 from search.models import RecordCategory, RecordEnterprise
-from search.query import PRICE_BUCKETS, BadgeKind, Facet, FacetValue
+from search.query import FACET_SIZE, PRICE_BUCKETS, BadgeKind, Facet, FacetValue
 
 from .filters import Filters, withdrawn_record_ids
 
@@ -36,6 +36,8 @@ def count_facets(filters: Filters, query):
     counts[Facet.CATEGORY] = _related_counts(filters, Facet.CATEGORY, RecordCategory, "category")
     counts[Facet.ENTERPRISE] = _related_counts(filters, Facet.ENTERPRISE, RecordEnterprise, "enterprise")
     selected = selected_values(query)
+    for name in Facet.LONG:
+        counts[name] = largest(counts[name], selected[name])
     labels = _labels({name: set(counts[name]) | selected[name] for name in Facet.ALL})
     facets = {}
     for name in Facet.ALL:
@@ -49,6 +51,13 @@ def count_facets(filters: Filters, query):
             key=_ORDERS.get(name, _by_count),
         )
     return total, facets
+
+
+def largest(counts, selected):
+    """The FACET_SIZE values with most products, and the chosen ones whatever their count."""
+    kept = dict(Counter(counts).most_common(FACET_SIZE))
+    kept.update((value, counts[value]) for value in selected if value in counts)
+    return kept
 
 
 def selected_values(query):

@@ -1,6 +1,6 @@
 """Writing search records: documents in, rows out, in bulk."""
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from oscar.core.loading import get_model
 
@@ -83,3 +83,16 @@ def price_band(price):
         if (low is None or price >= low) and (high is None or price < high):
             return band
     return None
+
+
+def analyze():
+    """Fresh planner statistics after a rebuild.
+
+    Without them the database guesses that a province or a star rating is
+    selective and walks an index row by row where reading the narrow table
+    straight through is several times faster.
+    """
+    models = (ProductRecord, ProductText, RecordCategory, RecordEnterprise)
+    with connection.cursor() as cursor:
+        for model in models:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
