@@ -117,9 +117,7 @@ def test_a_search_with_words_filters_sort_and_page_asks_exactly_this():
             ),
             # Badges combine with AND: their counts keep the badges already chosen.
             "badge": facet_aggregation(every_filter, {"terms": {"field": "badges", "size": 4}}),
-            "enterprise": facet_aggregation(
-                every_filter, {"terms": {"field": "enterprise_ids", "size": 30}}
-            ),
+            "enterprise": facet_aggregation(every_filter, {"terms": {"field": "enterprise_ids", "size": 30}}),
             "price": facet_aggregation(
                 all_but(price),
                 {
