@@ -7,12 +7,13 @@ app config); status changes go only through ``vendors.review.move``.
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Case, Count, F, Prefetch, Value, When
+from django.db.models import Case, F, Prefetch, Value, When
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 from oscar.core.loading import get_model
 
+from marketplace.dashboard.queues import StatusQueueMixin, status_counts
 from vendors import review
 from vendors.models import EnterpriseStatus
 from vendors.notifications import notify_status_change
@@ -33,38 +34,16 @@ def queue_order(queryset):
     ).order_by("waiting", F("waiting_since").asc(nulls_last=True), "name", "pk")
 
 
-def status_counts():
-    """How many enterprises are in each status, in one query, every status listed."""
-    rows = Partner.objects.order_by().values_list("status").annotate(n=Count("pk"))
-    found = dict(rows)
-    return [(status, label, found.get(status, 0)) for status, label in EnterpriseStatus.choices]
-
-
-class ReviewQueueView(ListView):
+class ReviewQueueView(StatusQueueMixin, ListView):
     template_name = "oscar/dashboard/enterprises/queue.html"
     context_object_name = "enterprises"
-    paginate_by = 25
-
-    def get(self, request, *args, **kwargs):
-        self.form = QueueFilterForm(request.GET or None)
-        return super().get(request, *args, **kwargs)
+    filter_form_class = QueueFilterForm
 
     def get_queryset(self):
-        enterprises = Partner.objects.select_related("commune", "province")
-        if self.form.is_bound and self.form.is_valid():
-            enterprises = self.form.filter(enterprises)
-        return queue_order(enterprises)
+        return queue_order(self.filtered(Partner.objects.select_related("commune", "province")))
 
-    def get_context_data(self, **kwargs):
-        counts = status_counts()
-        return super().get_context_data(
-            form=self.form,
-            is_filtered=self.form.is_bound and self.form.is_valid() and any(self.form.cleaned_data.values()),
-            status_counts=counts,
-            total_count=sum(n for _status, _label, n in counts),
-            current_status=self.request.GET.get("status", ""),
-            **kwargs,
-        )
+    def status_counts(self):
+        return status_counts(Partner.objects.all(), "status", EnterpriseStatus.choices)
 
 
 class ReviewDetailView(DetailView):

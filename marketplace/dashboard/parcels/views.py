@@ -7,12 +7,13 @@ change goes through ``marketplace.order.parcels``.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 from oscar.core.loading import get_model
 
+from marketplace.dashboard.queues import StatusQueueMixin, status_counts
 from marketplace.order import parcels
 
 from .forms import ParcelFilterForm, ParcelMoveForm
@@ -28,38 +29,20 @@ def parcels_for_user(user):
     return queryset if user.is_staff else queryset.filter(enterprise__users=user)
 
 
-def status_counts(queryset):
-    """How many of ``queryset``'s parcels are in each status, in one query, every status listed."""
-    found = dict(queryset.order_by().values_list("status").annotate(n=Count("pk")))
-    return [(status, label, found.get(status, 0)) for status, label in VendorOrder.Status.choices]
-
-
-class ParcelListView(ListView):
+class ParcelListView(StatusQueueMixin, ListView):
     template_name = "oscar/dashboard/parcels/list.html"
     context_object_name = "parcels"
-    paginate_by = 25
-
-    def get(self, request, *args, **kwargs):
-        self.form = ParcelFilterForm(request.GET or None)
-        return super().get(request, *args, **kwargs)
+    filter_form_class = ParcelFilterForm
 
     def get_queryset(self):
         queryset = parcels_for_user(self.request.user).select_related("order__shipping_address")
-        if self.form.is_bound and self.form.is_valid():
-            queryset = self.form.filter(queryset)
-        return queryset.order_by("-date_created", "-pk")
+        return self.filtered(queryset).order_by("-date_created", "-pk")
+
+    def status_counts(self):
+        return status_counts(parcels_for_user(self.request.user), "status", VendorOrder.Status.choices)
 
     def get_context_data(self, **kwargs):
-        counts = status_counts(parcels_for_user(self.request.user))
-        return super().get_context_data(
-            form=self.form,
-            is_filtered=self.form.is_bound and self.form.is_valid() and any(self.form.cleaned_data.values()),
-            status_counts=counts,
-            total_count=sum(n for _status, _label, n in counts),
-            current_status=self.request.GET.get("status", ""),
-            show_enterprise=self.request.user.is_staff,
-            **kwargs,
-        )
+        return super().get_context_data(show_enterprise=self.request.user.is_staff, **kwargs)
 
 
 class ParcelDetailView(DetailView):

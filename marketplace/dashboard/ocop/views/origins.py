@@ -5,7 +5,7 @@ Changes go only through ``catalogue.origin.decide``, which keeps every decision.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Count, Prefetch, Value, When
+from django.db.models import Case, Prefetch, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -14,6 +14,7 @@ from oscar.core.loading import get_model
 
 from catalogue import origin
 from catalogue.models import ClaimStatus
+from marketplace.dashboard.queues import StatusQueueMixin, status_counts
 
 from ..review_forms import OriginDecisionForm, OriginFilterForm
 
@@ -32,36 +33,17 @@ def claimed_products():
     )
 
 
-def status_counts():
-    found = dict(claimed_products().order_by().values_list("origin_status").annotate(n=Count("pk")))
-    return [(status, label, found.get(status, 0)) for status, label in ClaimStatus.choices]
-
-
-class OriginQueueView(ListView):
+class OriginQueueView(StatusQueueMixin, ListView):
     template_name = "oscar/dashboard/ocop/origin_queue.html"
     context_object_name = "products"
-    paginate_by = 25
-
-    def get(self, request, *args, **kwargs):
-        self.form = OriginFilterForm(request.GET or None)
-        return super().get(request, *args, **kwargs)
+    filter_form_class = OriginFilterForm
 
     def get_queryset(self):
-        products = claimed_products()
-        if self.form.is_bound and self.form.is_valid():
-            products = self.form.filter(products)
         waiting = Case(When(origin_status=ClaimStatus.CLAIMED, then=Value(0)), default=Value(1))
-        return products.annotate(waiting=waiting).order_by("waiting", "title", "pk")
+        return self.filtered(claimed_products()).annotate(waiting=waiting).order_by("waiting", "title", "pk")
 
-    def get_context_data(self, **kwargs):
-        counts = status_counts()
-        return super().get_context_data(
-            form=self.form,
-            status_counts=counts,
-            total_count=sum(n for _status, _label, n in counts),
-            current_status=self.request.GET.get("status", ""),
-            **kwargs,
-        )
+    def status_counts(self):
+        return status_counts(claimed_products(), "origin_status", ClaimStatus.choices)
 
 
 class OriginReviewView(View):

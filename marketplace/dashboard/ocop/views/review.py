@@ -6,13 +6,14 @@ default); status changes go only through ``catalogue.ocop.move``, which keeps th
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Count, F, Prefetch, Value, When
+from django.db.models import Case, F, Prefetch, Value, When
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 from oscar.core.loading import get_model
 
 from catalogue import ocop
+from marketplace.dashboard.queues import StatusQueueMixin, status_counts
 
 from ..review_forms import CertificateDecisionForm, CertificateFilterForm
 
@@ -31,37 +32,17 @@ def queue_order(certificates):
     )
 
 
-def status_counts():
-    """How many certificates are in each status, in one query, every status listed."""
-    found = dict(OcopCertificate.objects.order_by().values_list("status").annotate(n=Count("pk")))
-    return [(status, label, found.get(status, 0)) for status, label in Status.choices]
-
-
-class CertificateQueueView(ListView):
+class CertificateQueueView(StatusQueueMixin, ListView):
     template_name = "oscar/dashboard/ocop/review_queue.html"
     context_object_name = "certificates"
-    paginate_by = 25
-
-    def get(self, request, *args, **kwargs):
-        self.form = CertificateFilterForm(request.GET or None)
-        return super().get(request, *args, **kwargs)
+    filter_form_class = CertificateFilterForm
 
     def get_queryset(self):
         certificates = OcopCertificate.objects.select_related("enterprise").prefetch_related("products")
-        if self.form.is_bound and self.form.is_valid():
-            certificates = self.form.filter(certificates)
-        return queue_order(certificates)
+        return queue_order(self.filtered(certificates))
 
-    def get_context_data(self, **kwargs):
-        counts = status_counts()
-        return super().get_context_data(
-            form=self.form,
-            is_filtered=self.form.is_bound and self.form.is_valid() and any(self.form.cleaned_data.values()),
-            status_counts=counts,
-            total_count=sum(n for _status, _label, n in counts),
-            current_status=self.request.GET.get("status", ""),
-            **kwargs,
-        )
+    def status_counts(self):
+        return status_counts(OcopCertificate.objects.all(), "status", Status.choices)
 
 
 class CertificateReviewView(DetailView):
