@@ -87,6 +87,7 @@ def _step_changed(sender, instance, raw=False, **kwargs):
 def _enterprise_saved(sender, instance, raw=False, **kwargs):
     """Its name is searchable and its status decides whether its products are shown at all."""
     if not raw:
+        get_backend().invalidate()  # the status holds from the very next search, before any reindex
         schedule(StockRecord.objects.filter(partner=instance).values_list("product_id", flat=True))
 
 

@@ -89,3 +89,20 @@ class RecordEnterprise(models.Model):
 
     def __str__(self):
         return f"{self.record_id} sold by {self.enterprise_id}"
+
+
+class IndexVersion(models.Model):
+    """A token that changes in the same transaction as any record, so answers can be cached by it.
+
+    A fresh random token rather than a counter: a rolled-back transaction's
+    token is never seen again, so nothing cached under it can be mistaken
+    for the state that follows.
+    """
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("search index version")
+
+    def __str__(self):
+        return self.token

@@ -126,8 +126,8 @@ class FacetValue:
 class ProductResults:
     """One page of products, the facet counts for the whole result, and the query as understood.
 
-    ``products`` are catalogue Products loaded with ``base_queryset()`` (stock records,
-    enterprise, certificates and lots prefetched) in hit order, so cards can show badges,
+    ``products`` are catalogue Products loaded with ``for_cards()`` (stock records,
+    enterprise, images, certificates and lots prefetched) in hit order, so cards can show badges,
     price, image and enterprise without further queries per product.
     """
 

@@ -11,6 +11,12 @@ class SearchBackend:
         """Autocomplete: products whose title words start with what was typed ("mat o" -> "Mật ong ...")."""
         raise NotImplementedError
 
+    def invalidate(self) -> None:
+        """Something every answer depends on changed in this transaction (an enterprise's status).
+
+        A backend that remembers answers forgets them when the transaction commits.
+        """
+
     def update(self, product_ids, on=None) -> None:
         """Bring these products' records in step with the catalogue (removing those no longer browsable).
 

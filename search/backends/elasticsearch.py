@@ -94,7 +94,7 @@ class ElasticsearchBackend(SearchBackend):
     @staticmethod
     def _products(ids):
         """The Products of one page in hit order; one removed since it was indexed is skipped."""
-        by_pk = Product.objects.base_queryset().in_bulk(ids)
+        by_pk = Product.objects.for_cards().in_bulk(ids)
         return [by_pk[pk] for pk in ids if pk in by_pk]
 
     # --- Indexing --------------------------------------------------------------------------

@@ -11,12 +11,6 @@ from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.loader import MigrationLoader
 
-SQLITE_OPTIONS = {
-    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    "transaction_mode": "IMMEDIATE",
-    "timeout": 20,
-}
-
 
 def configured_database_files():
     """The files of every database the settings name, which the benchmark must never use."""
@@ -31,7 +25,7 @@ def use_database(path):
         **connections.settings[DEFAULT_DB_ALIAS],
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(path),
-        "OPTIONS": dict(SQLITE_OPTIONS),
+        "OPTIONS": dict(settings.SQLITE_OPTIONS),
         "CONN_MAX_AGE": 0,
     }
     for key in ("HOST", "PORT", "USER", "PASSWORD"):

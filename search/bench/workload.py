@@ -65,27 +65,46 @@ class Figures:
         return statistics.quantiles(ordered, n=100, method="inclusive")[p - 1]
 
 
-def measure(name, search, mix, runs):
-    """Run every query of the mix ``runs`` times (after one warm-up pass); ``search`` returns a total."""
+def measure(name, search, mix, runs, before_each=None, warm_up=True, progress=None):
+    """Run every query of the mix ``runs`` times (after one warm-up pass); ``search`` returns a total.
+
+    ``before_each`` runs untimed before every timed search: forgetting remembered
+    answers there measures what a search costs the first time it is asked.
+    ``progress`` is a tqdm bar advanced once per search.
+    """
     figures = Figures(name)
-    for label, query in mix:  # warm-up: caches, prepared statements, page cache
+    if progress is not None:
+        progress.reset(total=len(mix) * (runs + 2 if warm_up else runs + 1))
+    for label, query in mix if warm_up else ():  # warm-up: caches, prepared statements, page cache
         figures.hits[label] = search(query)
+        _advance(progress)
     for _run in range(runs):
         for label, query in mix:
+            if before_each is not None:
+                before_each()
             with CaptureQueriesContext(connection) as captured:
                 started = time.perf_counter()
-                search(query)
+                figures.hits[label] = search(query)
                 elapsed = (time.perf_counter() - started) * 1000
+            _advance(progress)
             figures.latencies_ms.append(elapsed)
             figures.per_query_ms.setdefault(label, []).append(elapsed)
             figures.queries.append(len(captured.captured_queries))
     tracemalloc.start()
     for _label, query in mix:
+        if before_each is not None:
+            before_each()
         tracemalloc.reset_peak()
         search(query)
         figures.peak_bytes = max(figures.peak_bytes, tracemalloc.get_traced_memory()[1])
+        _advance(progress)
     tracemalloc.stop()
     return figures
+
+
+def _advance(progress):
+    if progress is not None:
+        progress.update(1)
 
 
 def max_rss_mib():

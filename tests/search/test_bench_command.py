@@ -49,6 +49,8 @@ def test_a_small_benchmark_prints_every_figure(tmp_path):
         "p99 ms",
         "SQL queries per search",
         "peak memory",
+        "first asked",
+        "asked before",
         "Wagtail database search",
         "max RSS",
     ):

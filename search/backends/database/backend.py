@@ -9,6 +9,7 @@ from search.query import ProductQuery, ProductResults, Sort, Suggestion
 from search.text import accented_words, has_diacritics, words
 
 from . import records
+from .cache import Answers, change_index_version
 from .facets import count_facets
 from .filters import Filters, withdrawn_record_ids
 from .fulltext import full_text
@@ -31,20 +32,26 @@ class DatabaseBackend(SearchBackend):
     def search(self, query: ProductQuery) -> ProductResults:
         engine = full_text()
         searched = words(query.text)
-        filters = Filters(query, engine.matching(searched) if searched else None)
-        total, facets = count_facets(filters, query)
+        filters = Filters(query, engine.matching(searched) if searched else None, searched)
+        answers = Answers()
+        total, facets = count_facets(filters, query, answers)
         if searched and query.sort == Sort.RELEVANCE:
             boost = accented_words(query.text) if has_diacritics(query.text) else []
             within = filters.records().values("pk") if filters.restricted() else None
 
-            def fetch(offset, limit):
+            def ids(offset, limit):
                 return engine.ranked_ids(searched, boost, within, withdrawn_record_ids(), limit, offset)
 
         else:
+            boost = ()
             ordered = filters.records().order_by(*ORDERINGS[query.sort]).values_list("pk", flat=True)
 
-            def fetch(offset, limit):
+            def ids(offset, limit):
                 return list(ordered[offset : offset + limit])
+
+        def fetch(offset, limit):
+            key = ("page", query.sort, boost, filters.key(), offset, limit)
+            return answers.get(key, lambda: ids(offset, limit))
 
         page = Paginator(Hits(total, fetch), query.per_page).get_page(query.page)
         page.object_list = products_in_order(page.object_list)
@@ -58,6 +65,9 @@ class DatabaseBackend(SearchBackend):
             return []
         rows = full_text().suggestions(searched, min(limit, 50))
         return [Suggestion(title=title, url=url) for title, url in rows]
+
+    def invalidate(self) -> None:
+        change_index_version()
 
     def update(self, product_ids, on=None) -> None:
         records.replace(product_ids, on)
@@ -103,5 +113,5 @@ class Hits:
 
 def products_in_order(ids):
     """The page's products, loaded once with everything cards show, in hit order."""
-    products = Product.objects.base_queryset().in_bulk(ids)
+    products = Product.objects.for_cards().in_bulk(ids)
     return [products[pk] for pk in ids if pk in products]

@@ -19,6 +19,7 @@ from oscar.templatetags.currency_filters import currency
 from search.models import RecordCategory, RecordEnterprise
 from search.query import FACET_SIZE, PRICE_BUCKETS, BadgeKind, Facet, FacetValue
 
+from .cache import Answers
 from .filters import Filters, withdrawn_record_ids
 
 Category = get_model("catalogue", "Category")
@@ -29,16 +30,29 @@ Commune = get_model("places", "Commune")
 STARS = (3, 4, 5)  # OCOP recognises 3 to 5 stars; the stars facet reads "at least n"
 
 
-def count_facets(filters: Filters, query):
-    """(total hits, {Facet name: [FacetValue, ...]}) for ``query``."""
-    total, counts = _column_counts(filters, query)
-    counts[Facet.PROVINCE], counts[Facet.COMMUNE] = _place_counts(filters)
-    counts[Facet.CATEGORY] = _related_counts(filters, Facet.CATEGORY, RecordCategory, "category")
-    counts[Facet.ENTERPRISE] = _related_counts(filters, Facet.ENTERPRISE, RecordEnterprise, "enterprise")
+def count_facets(filters: Filters, query, answers: Answers):
+    """(total hits, {Facet name: [FacetValue, ...]}) for ``query``.
+
+    Each pass is remembered by what its SQL depends on, so a family counted
+    without its own filter is shared by every query differing only there.
+    """
+    total, counts = _column_counts(filters, query, answers)
+    places = (Facet.PROVINCE, Facet.COMMUNE)
+    groups = answers.get(("places", filters.key(without=places)), lambda: _place_counts(filters))
+    counts[Facet.PROVINCE], counts[Facet.COMMUNE] = _places(groups, filters)
+    for family, model, field in (
+        (Facet.CATEGORY, RecordCategory, "category"),
+        (Facet.ENTERPRISE, RecordEnterprise, "enterprise"),
+    ):
+        counts[family] = answers.get(
+            (family, filters.key(without=(family,))),
+            lambda family=family, model=model, field=field: _related_counts(filters, family, model, field),
+        )
     selected = selected_values(query)
     for name in Facet.LONG:
         counts[name] = largest(counts[name], selected[name])
-    labels = _labels({name: set(counts[name]) | selected[name] for name in Facet.ALL})
+    shown = {name: sorted(set(counts[name]) | selected[name]) for name in Facet.ALL}
+    labels = {**answers.get(("labels", shown), lambda: _names(shown)), **_fixed_labels()}
     facets = {}
     for name in Facet.ALL:
         values = {value: counts[name].get(value, 0) for value in set(counts[name]) | selected[name]}
@@ -75,18 +89,22 @@ def selected_values(query):
     }
 
 
-def _column_counts(filters, query):
+def _column_counts(filters, query, answers):
     """The total and the stars, badge, stock and price facets.
 
     The stars, badge and stock filters are left out of the SQL and applied to
     the grouped rows here, each family without its own; a price range is not
     band-aligned, so when one is asked the price facet takes a second query.
     """
-    grouped = (
-        filters.records(without=(Facet.STARS, Facet.BADGE, Facet.IN_STOCK))
-        .values("stars", "badges", "in_stock", "price_band")
-        .annotate(n=Count("pk"))
-        .order_by()
+    in_sql = (Facet.STARS, Facet.BADGE, Facet.IN_STOCK)
+    grouped = answers.get(
+        ("columns", filters.key(without=in_sql)),
+        lambda: list(
+            filters.records(without=in_sql)
+            .values("stars", "badges", "in_stock", "price_band")
+            .annotate(n=Count("pk"))
+            .order_by()
+        ),
     )
     min_stars, badges = Filters.min_stars(query), set(Filters.badges(query))
 
@@ -110,29 +128,39 @@ def _column_counts(filters, query):
             by_stock["1"] += n
     if filters.active(Facet.PRICE):
         without_price = filters.records(without=(Facet.PRICE,))
-        by_band = dict(without_price.values_list("price_band").annotate(n=Count("pk")).order_by())
+        by_band = answers.get(
+            ("price bands", filters.key(without=(Facet.PRICE,))),
+            lambda: dict(without_price.values_list("price_band").annotate(n=Count("pk")).order_by()),
+        )
     prices = {_price_value(*PRICE_BUCKETS[band]): n for band, n in by_band.items() if band is not None}
     counts = {Facet.STARS: by_stars, Facet.BADGE: by_badge, Facet.IN_STOCK: by_stock, Facet.PRICE: prices}
     return total, counts
 
 
 def _place_counts(filters):
-    """Province and commune counts from one GROUP BY, each family without its own filter."""
+    """Province and commune counts from one GROUP BY, each family without its own filter.
+
+    Neither family's filter is in the SQL, so its answer is shared by every
+    choice of places; each family applies the other's filter to the groups here.
+    """
     rows = (
         filters.records(without=(Facet.PROVINCE, Facet.COMMUNE))
-        .values("province_code", "commune_code")
-        .annotate(
-            for_province=Count("pk", filter=filters.by_family.get(Facet.COMMUNE)),
-            for_commune=Count("pk", filter=filters.by_family.get(Facet.PROVINCE)),
-        )
+        .values_list("province_code", "commune_code")
+        .annotate(n=Count("pk"))
         .order_by()
     )
+    return list(rows)
+
+
+def _places(groups, filters):
     provinces, communes = Counter(), Counter()
-    for row in rows:
-        if row["province_code"]:
-            provinces[row["province_code"]] += row["for_province"]
-        if row["commune_code"]:
-            communes[row["commune_code"]] += row["for_commune"]
+    chosen_provinces = set(filters.values.get(Facet.PROVINCE, ()))
+    chosen_communes = set(filters.values.get(Facet.COMMUNE, ()))
+    for province, commune, n in groups:
+        if province and (not chosen_communes or commune in chosen_communes):
+            provinces[province] += n
+        if commune and (not chosen_provinces or province in chosen_provinces):
+            communes[commune] += n
     return provinces, communes
 
 
@@ -146,8 +174,8 @@ def _related_counts(filters, family, model, field):
     return {str(value): n for value, n in counted}
 
 
-def _labels(values):
-    """Labels for every value shown, one query per family that needs names."""
+def _names(values):
+    """Names of the categories, enterprises and places shown, one query per family that needs them."""
     labels = {name: {} for name in Facet.ALL}
     for name, model in ((Facet.CATEGORY, Category), (Facet.ENTERPRISE, Partner)):
         if ids := _ints(values[name]):
@@ -161,8 +189,14 @@ def _labels(values):
         for code, name, province_code, province_name in named:
             labels[Facet.COMMUNE][code] = name
             labels[Facet.PROVINCE][province_code] = province_name  # usually every province shown
-    if codes := values[Facet.PROVINCE] - set(labels[Facet.PROVINCE]):
+    if codes := set(values[Facet.PROVINCE]) - set(labels[Facet.PROVINCE]):
         labels[Facet.PROVINCE].update(Province.objects.filter(code__in=codes).values_list("code", "name"))
+    return labels
+
+
+def _fixed_labels():
+    """Labels of the families whose values are fixed, in the current language."""
+    labels = {}
     labels[Facet.STARS] = {str(stars): _("%(stars)s★ and more") % {"stars": stars} for stars in STARS}
     labels[Facet.BADGE] = {kind: str(label) for kind, label in BadgeKind.CHOICES}
     labels[Facet.PRICE] = {_price_value(low, high): _price_label(low, high) for low, high in PRICE_BUCKETS}

@@ -16,27 +16,37 @@ from vendors.models import EnterpriseStatus
 
 
 class Filters:
-    def __init__(self, query, text_condition=None):
+    def __init__(self, query, text_condition=None, words=()):
         self.text = text_condition
+        self.words = tuple(words) if text_condition is not None else ()
         self.by_family = {}
+        self.values = {}  # family -> the values filtered on, as a plain tuple
         if ids := _ints(query.category_ids):
             in_categories = RecordCategory.objects.filter(category__in=ids).values("record")
-            self.by_family[Facet.CATEGORY] = Q(pk__in=in_categories)
+            self._add(Facet.CATEGORY, Q(pk__in=in_categories), ids)
         if ids := _ints(query.enterprise_ids):
             stocked = RecordEnterprise.objects.filter(enterprise__in=ids).values("record")
-            self.by_family[Facet.ENTERPRISE] = Q(pk__in=stocked)
+            self._add(Facet.ENTERPRISE, Q(pk__in=stocked), ids)
         if codes := _codes(query.province_codes):
-            self.by_family[Facet.PROVINCE] = Q(province_code__in=codes)
+            self._add(Facet.PROVINCE, Q(province_code__in=codes), codes)
         if codes := _codes(query.commune_codes):
-            self.by_family[Facet.COMMUNE] = Q(commune_code__in=codes)
-        if self.min_stars(query):
-            self.by_family[Facet.STARS] = Q(stars__gte=self.min_stars(query))
+            self._add(Facet.COMMUNE, Q(commune_code__in=codes), codes)
+        if stars := self.min_stars(query):
+            self._add(Facet.STARS, Q(stars__gte=stars), stars)
         if badges := self.badges(query):
-            self.by_family[Facet.BADGE] = Q(badges__has_all=badges)
+            self._add(Facet.BADGE, Q(badges__has_all=badges), badges)
         if price := self.price_condition(query):
-            self.by_family[Facet.PRICE] = price
+            self._add(Facet.PRICE, price, (_decimal(query.price_min), _decimal(query.price_max)))
         if query.in_stock:
-            self.by_family[Facet.IN_STOCK] = Q(in_stock=True)
+            self._add(Facet.IN_STOCK, Q(in_stock=True), True)
+
+    def _add(self, family, condition, values):
+        self.by_family[family] = condition
+        self.values[family] = values
+
+    def key(self, without=()):
+        """What :meth:`records` depends on, as plain values: the words and each family's filter."""
+        return (self.words, tuple(sorted((f, v) for f, v in self.values.items() if f not in without)))
 
     def records(self, without=()):
         """Records matching the words and every filter except those of the ``without`` families."""

@@ -9,6 +9,8 @@ from search.models import ProductRecord, ProductText, RecordCategory, RecordEnte
 from search.query import PRICE_BUCKETS
 from search.text import accented_words, words
 
+from .cache import change_index_version
+
 Product = get_model("catalogue", "Product")
 
 CHUNK = 500  # products built and written per transaction
@@ -26,6 +28,7 @@ def replace(product_ids, on=None):
     for start in range(0, len(product_ids), CHUNK):
         chunk = product_ids[start : start + CHUNK]
         with transaction.atomic():
+            change_index_version()
             ProductRecord.objects.filter(pk__in=chunk).delete()
             products = indexable(Product.objects.filter(pk__in=chunk))
             written += write([document for document in build_documents(products, on) if document.browsable])

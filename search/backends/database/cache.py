@@ -1,0 +1,59 @@
+"""Facet counts and pages of hits, remembered until the index changes.
+
+Counting facets visits every matching record; with a hundred thousand
+products that is most of a search's time, and shoppers ask the same
+questions over and over (a category, a province, page 2 of "mat ong").
+Every answer the database gives is therefore kept in Django's ``search``
+cache (``default`` if there is none) under the :class:`IndexVersion` token,
+which changes in the same transaction as any record or any enterprise's
+status: one small query per search tells whether a remembered answer still
+holds, and a changed index simply stops finding the old entries.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import InvalidCacheBackendError, caches
+
+from search.models import IndexVersion
+
+TIMEOUT = 15 * 60  # old versions' entries age out; the current one's are refreshed on use
+
+
+def index_version():
+    """The token of the records as this transaction sees them ("" before the first write)."""
+    return IndexVersion.objects.values_list("token", flat=True).first() or ""
+
+
+def change_index_version():
+    """Call inside the transaction that changes records (or what filters them): old answers lapse."""
+    IndexVersion.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
+
+
+class Answers:
+    """Remembered answers of one search, all read under the index version it started with."""
+
+    def __init__(self):
+        self.version = index_version()
+        self.store = _store()
+
+    def get(self, key, compute):
+        """``compute()``, or what it returned for the same ``key`` under this index version."""
+        if self.store is None:
+            return compute()
+        name = f"search:{self.version}:{hashlib.sha1(repr(key).encode()).hexdigest()}"
+        answer = self.store.get(name)
+        if answer is None:
+            answer = compute()
+            self.store.set(name, answer, TIMEOUT)
+        return answer
+
+
+def _store():
+    if not getattr(settings, "SEARCH_CACHE", True):
+        return None
+    try:
+        return caches["search"]
+    except InvalidCacheBackendError:
+        return caches["default"]
