@@ -323,6 +323,8 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "cho-ocop")
 # Make each index update visible to searches before the request returns (tests; costs up to a second).
 ELASTICSEARCH_WAIT_FOR_REFRESH = env_bool("ELASTICSEARCH_WAIT_FOR_REFRESH", False)
+# Processes building the database index in a rebuild; 0: one per core, for catalogues of 5,000 or more.
+SEARCH_INDEX_WORKERS = env_int("SEARCH_INDEX_WORKERS", 0)
 
 # --- Payments -------------------------------------------------------------------------------
 

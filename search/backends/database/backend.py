@@ -7,6 +7,7 @@ from search.backends.base import SearchBackend
 from search.models import ProductRecord
 from search.query import ProductQuery, ProductResults, Sort, Suggestion
 from search.text import accented_words, has_diacritics, words
+from search.workers import each_chunk
 
 from . import records
 from .cache import Answers, change_index_version
@@ -79,11 +80,11 @@ class DatabaseBackend(SearchBackend):
         if progress is not None:
             progress.reset(total=len(ids))
         indexed = 0
-        for start in range(0, len(ids), records.CHUNK):
-            chunk = ids[start : start + records.CHUNK]
-            indexed += records.replace(chunk, on)
+        chunks = [ids[start : start + records.CHUNK] for start in range(0, len(ids), records.CHUNK)]
+        for written, done in each_chunk(records.rebuild_chunk, chunks, on):
+            indexed += written
             if progress is not None:
-                progress.update(len(chunk))
+                progress.update(done)
         records.analyze()
         return indexed
 

@@ -19,8 +19,9 @@ CHUNK = 500  # products built and written per transaction
 def replace(product_ids, on=None):
     """Rebuild the records of these products from the catalogue; returns how many are now indexed.
 
-    Each chunk is one transaction, so a search sees either a product's old
-    record or its new one, never none.
+    Each chunk is read and written in one transaction, so a search sees
+    either a product's old record or its new one, never none, and a change
+    committed meanwhile waits for it.
     """
     on = on or timezone.localdate()
     product_ids = sorted(set(product_ids))
@@ -28,10 +29,32 @@ def replace(product_ids, on=None):
     for start in range(0, len(product_ids), CHUNK):
         chunk = product_ids[start : start + CHUNK]
         with transaction.atomic():
-            change_index_version()
-            ProductRecord.objects.filter(pk__in=chunk).delete()
-            products = indexable(Product.objects.filter(pk__in=chunk))
-            written += write([document for document in build_documents(products, on) if document.browsable])
+            written += _swap(chunk, documents_for(chunk, on))
+    return written
+
+
+def rebuild_chunk(product_ids, on=None):
+    """:func:`replace` for one chunk of a whole rebuild, read before its short write transaction.
+
+    Building is most of the work; outside the transaction, processes rebuilding
+    other chunks build at the same time and only take turns to write. A
+    product changed while its chunk is being built is written again by its
+    own update, queued when that change commits.
+    """
+    documents = documents_for(product_ids, on or timezone.localdate())
+    with transaction.atomic():
+        return _swap(product_ids, documents)
+
+
+def documents_for(product_ids, on):
+    products = indexable(Product.objects.filter(pk__in=product_ids))
+    return [document for document in build_documents(products, on) if document.browsable]
+
+
+def _swap(product_ids, documents):
+    ProductRecord.objects.filter(pk__in=product_ids).delete()
+    written = write(documents)
+    change_index_version()  # last: on PostgreSQL its row stays locked until the commit
     return written
 
 
