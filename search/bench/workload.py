@@ -65,16 +65,17 @@ class Figures:
         return statistics.quantiles(ordered, n=100, method="inclusive")[p - 1]
 
 
-def measure(name, search, mix, runs, before_each=None, warm_up=True, progress=None):
+def measure(name, search, mix, runs, before_each=None, warm_up=True, memory=True, progress=None):
     """Run every query of the mix ``runs`` times (after one warm-up pass); ``search`` returns a total.
 
     ``before_each`` runs untimed before every timed search: forgetting remembered
     answers there measures what a search costs the first time it is asked.
-    ``progress`` is a tqdm bar advanced once per search.
+    ``memory`` adds an untimed pass measuring peak memory; ``progress`` is a
+    tqdm bar advanced once per search.
     """
     figures = Figures(name)
     if progress is not None:
-        progress.reset(total=len(mix) * (runs + 2 if warm_up else runs + 1))
+        progress.reset(total=len(mix) * (runs + warm_up + memory))
     for label, query in mix if warm_up else ():  # warm-up: caches, prepared statements, page cache
         figures.hits[label] = search(query)
         _advance(progress)
@@ -90,16 +91,23 @@ def measure(name, search, mix, runs, before_each=None, warm_up=True, progress=No
             figures.latencies_ms.append(elapsed)
             figures.per_query_ms.setdefault(label, []).append(elapsed)
             figures.queries.append(len(captured.captured_queries))
+    if memory:
+        figures.peak_bytes = _peak_bytes(search, mix, before_each, progress)
+    return figures
+
+
+def _peak_bytes(search, mix, before_each, progress):
+    peak = 0
     tracemalloc.start()
     for _label, query in mix:
         if before_each is not None:
             before_each()
         tracemalloc.reset_peak()
         search(query)
-        figures.peak_bytes = max(figures.peak_bytes, tracemalloc.get_traced_memory()[1])
+        peak = max(peak, tracemalloc.get_traced_memory()[1])
         _advance(progress)
     tracemalloc.stop()
-    return figures
+    return peak
 
 
 def _advance(progress):

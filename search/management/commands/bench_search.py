@@ -91,6 +91,7 @@ class Command(BaseCommand):
                     mix,
                     wagtail_runs,
                     warm_up=False,
+                    memory=False,
                     progress=bar,
                 )
             reference.build_seconds = wagtail_build
@@ -124,7 +125,7 @@ class Command(BaseCommand):
             out(
                 f"{figures.name:<36}{figures.percentile(50):>9.1f}{figures.percentile(95):>9.1f}"
                 f"{figures.percentile(99):>9.1f}{_range(figures.queries):>24}"
-                f"{figures.peak_bytes / 2**20:>17.1f}"
+                f"{_mib(figures.peak_bytes):>17}"
             )
             if figures.note:
                 out(f"  ({figures.note})")
@@ -144,6 +145,10 @@ def _total(query):
 
 def forget_answers():
     caches["search"].clear()
+
+
+def _mib(size):
+    return f"{size / 2**20:.1f}" if size else "not measured"
 
 
 def _range(values):
