@@ -53,7 +53,6 @@ class Figures:
     hits: dict = field(default_factory=dict)  # query label -> total
     per_query_ms: dict = field(default_factory=dict)  # query label -> [ms]
     peak_bytes: int = 0
-    build_seconds: float | None = None
     note: str = ""
 
     def percentile(self, p):

@@ -3,14 +3,13 @@
 from decimal import Decimal
 
 import pytest
-from django.core.cache import caches
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 
 from search import indexing
 from search.backends.database import DatabaseBackend
-from search.backends.database.cache import index_version
+from search.backends.database.cache import forget_answers, index_version
 from search.query import Facet, ProductQuery
 from vendors.models import EnterpriseStatus
 
@@ -24,7 +23,7 @@ EVERYTHING = ProductQuery(per_page=100)
 
 @pytest.fixture
 def backend(monkeypatch):
-    caches["search"].clear()
+    forget_answers()
     chosen = DatabaseBackend()
     monkeypatch.setattr(indexing, "get_backend", lambda: chosen)
     return chosen
@@ -49,10 +48,10 @@ def counts_places(sql):
 def test_places_counted_for_the_unfiltered_search_serve_a_search_in_one_province(backend):
     province = backend.search(EVERYTHING).facets[Facet.PROVINCE][0].value
     in_province = ProductQuery(per_page=100, province_codes=(province,))
-    caches["search"].clear()
+    forget_answers()
     with CaptureQueriesContext(connection) as alone:
         backend.search(in_province)
-    caches["search"].clear()
+    forget_answers()
     backend.search(EVERYTHING)
 
     with CaptureQueriesContext(connection) as after_everything:

@@ -37,9 +37,10 @@ def rebuild_chunk(product_ids, on=None):
     """:func:`replace` for one chunk of a whole rebuild, read before its short write transaction.
 
     Building is most of the work; outside the transaction, processes rebuilding
-    other chunks build at the same time and only take turns to write. A
-    product changed while its chunk is being built is written again by its
-    own update, queued when that change commits.
+    other chunks build at the same time and only take turns to write. The
+    price: a product whose change commits, and is indexed by its own update,
+    while its chunk is being built gets the chunk's older record; the next
+    change to it, or the next rebuild, mends it.
     """
     documents = documents_for(product_ids, on or timezone.localdate())
     with transaction.atomic():
