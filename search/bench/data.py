@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from oscar.core.loading import get_model
 
@@ -223,3 +224,23 @@ def sample_values():
         "province_code": HOME_PROVINCE,
         "today": date.today(),
     }
+
+
+class Sales:
+    """One unit allocated at a time from stock that stays above zero, as checkouts do all day.
+
+    Oscar's own allocation in a transaction, so the index hears of each sale
+    when it commits, as it hears of a real order's.
+    """
+
+    def __init__(self, seed=7):
+        self.rng = random.Random(seed)
+        self.highest = StockRecord.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+    def __call__(self):
+        start = self.rng.randint(1, max(self.highest, 1))
+        with transaction.atomic():
+            available = StockRecord.objects.filter(num_in_stock__gt=Coalesce("num_allocated", 0) + 2)
+            record = available.filter(pk__gte=start).order_by("pk").select_related("product").first()
+            if record is not None:
+                record.allocate(1)

@@ -52,6 +52,7 @@ def test_a_small_benchmark_prints_every_figure(tmp_path):
         "peak memory",
         "first asked",
         "asked before",
+        "a sale before each",
         "Wagtail database search",
         "max RSS",
     ):

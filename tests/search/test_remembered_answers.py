@@ -98,3 +98,32 @@ def test_what_a_rolled_back_change_showed_is_never_shown_again(backend):
 
     assert index_version() == version
     assert facet_counts(backend.search(EVERYTHING)) == before
+
+
+def test_a_sale_that_leaves_stock_keeps_every_remembered_answer(
+    backend, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    before = backend.search(EVERYTHING)
+    version = index_version()
+    in_stock = StockRecord.objects.filter(product__in=before.products, num_in_stock__gt=2)
+    record = in_stock.order_by("pk").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        record.num_in_stock -= 1
+        record.save()
+
+    assert index_version() == version
+    with django_assert_max_num_queries(1 + 6):
+        assert facet_counts(backend.search(EVERYTHING)) == facet_counts(before)
+
+
+def test_selling_the_last_unit_changes_the_in_stock_count_at_once(
+    backend, django_capture_on_commit_callbacks
+):
+    before = facet_counts(backend.search(EVERYTHING))[Facet.IN_STOCK]["1"]
+    record = StockRecord.objects.filter(num_in_stock__gt=0).order_by("pk").first()
+    assert StockRecord.objects.filter(product=record.product_id, num_in_stock__gt=0).count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        record.num_in_stock = record.num_allocated or 0
+        record.save()
+
+    assert facet_counts(backend.search(EVERYTHING))[Facet.IN_STOCK]["1"] == before - 1

@@ -33,15 +33,16 @@ class DatabaseBackend(SearchBackend):
     def search(self, query: ProductQuery) -> ProductResults:
         engine = full_text()
         searched = words(query.text)
-        filters = Filters(query, engine.matching(searched) if searched else None, searched)
         answers = Answers()
+        withdrawn = answers.get(("withdrawn",), lambda: list(withdrawn_record_ids()))
+        filters = Filters(query, engine.matching(searched) if searched else None, searched, withdrawn)
         total, facets = count_facets(filters, query, answers)
         if searched and query.sort == Sort.RELEVANCE:
             boost = accented_words(query.text) if has_diacritics(query.text) else []
             within = filters.records().values("pk") if filters.restricted() else None
 
             def ids(offset, limit):
-                return engine.ranked_ids(searched, boost, within, withdrawn_record_ids(), limit, offset)
+                return engine.ranked_ids(searched, boost, within, filters.withdrawn_records(), limit, offset)
 
         else:
             boost = ()

@@ -20,7 +20,7 @@ from search.models import RecordCategory, RecordEnterprise
 from search.query import FACET_SIZE, PRICE_BUCKETS, BadgeKind, Facet, FacetValue
 
 from .cache import Answers
-from .filters import Filters, withdrawn_record_ids
+from .filters import Filters, withdrawn_condition
 
 Category = get_model("catalogue", "Category")
 Partner = get_model("partner", "Partner")
@@ -167,7 +167,7 @@ def _places(groups, filters):
 def _related_counts(filters, family, model, field):
     """Counts per category or enterprise, read from the (value, record) pairs."""
     if filters.text is None and not filters.restricted(without=(family,)):
-        pairs = model.objects.exclude(record__in=withdrawn_record_ids())  # no subquery over every record
+        pairs = model.objects.exclude(withdrawn_condition(filters.withdrawn, "record"))  # every record
     else:
         pairs = model.objects.filter(record__in=filters.records(without=(family,)).values("pk"))
     counted = pairs.values_list(field).annotate(n=Count("record")).order_by()

@@ -14,15 +14,18 @@ from search.models import ProductRecord, RecordCategory, RecordEnterprise
 from search.query import BadgeKind, Facet
 from vendors.models import EnterpriseStatus
 
+INLINE_IDS = 500  # ids written into the SQL as parameters; more are read by a subquery
+
 
 class Filters:
-    def __init__(self, query, text_condition=None, words=()):
+    def __init__(self, query, text_condition=None, words=(), withdrawn=()):
         self.text = text_condition
+        self.withdrawn = tuple(withdrawn)
         self.words = tuple(words) if text_condition is not None else ()
         self.by_family = {}
         self.values = {}  # family -> the values filtered on, as a plain tuple
         if ids := _ints(query.category_ids):
-            in_categories = RecordCategory.objects.filter(category__in=ids).values("record")
+            in_categories = RecordCategory.objects.filter(category__in=_topmost(ids)).values("record")
             self._add(Facet.CATEGORY, Q(pk__in=in_categories), ids)
         if ids := _ints(query.enterprise_ids):
             stocked = RecordEnterprise.objects.filter(enterprise__in=ids).values("record")
@@ -53,7 +56,13 @@ class Filters:
         conditions = [q for family, q in self.by_family.items() if family not in without]
         if self.text is not None:
             conditions.append(self.text)
-        return searchable_records().filter(*conditions)
+        return ProductRecord.objects.exclude(withdrawn_condition(self.withdrawn)).filter(*conditions)
+
+    def withdrawn_records(self):
+        """The withdrawn records' ids as a queryset to leave out, or None when there are none."""
+        if not self.withdrawn:
+            return None
+        return ProductRecord.objects.filter(withdrawn_condition(self.withdrawn)).values("pk")
 
     def active(self, family):
         return family in self.by_family
@@ -85,21 +94,47 @@ class Filters:
         return condition or None
 
 
-def searchable_records():
-    """Every record, less those of an enterprise suspended since they were indexed.
-
-    The index catches up once the suspension commits (and then keeps a product
-    another approved enterprise still sells); until then this takes the
-    products out of the very next search.
-    """
-    return ProductRecord.objects.exclude(pk__in=withdrawn_record_ids())
-
-
 def withdrawn_record_ids():
-    """Ids of records stocked by an enterprise no longer approved: a handful at most, usually none."""
+    """Records stocked by an enterprise no longer approved: usually none, a storefront's worth at most.
+
+    The index catches up once a suspension commits (and then keeps a product
+    another approved enterprise still sells); until then leaving these out
+    takes the products out of the very next search.
+    """
     Partner = get_model("partner", "Partner")
     not_selling = Partner.objects.exclude(status=EnterpriseStatus.APPROVED).values("pk")
-    return RecordEnterprise.objects.filter(enterprise__in=not_selling).values("record")
+    return RecordEnterprise.objects.filter(enterprise__in=not_selling).values_list("record", flat=True)
+
+
+def withdrawn_condition(ids, field="pk"):
+    """``field`` among the withdrawn ``ids``, read once per search.
+
+    Written out as a list rather than the subquery: asked per row, even an
+    empty subquery costs a lookup for each of a hundred thousand records.
+    A longer list than the database takes as parameters falls back to it.
+    """
+    if not ids:
+        return Q(pk__in=())  # matches nothing, so excluding it keeps every row and adds no SQL
+    if len(ids) > INLINE_IDS:
+        return Q(**{f"{field}__in": withdrawn_record_ids()})
+    return Q(**{f"{field}__in": ids})
+
+
+def _topmost(category_ids):
+    """The chosen categories that are not under another chosen one.
+
+    A record lists its categories' ancestors too, so a category's records
+    already hold its sub-categories' and asking for those as well only makes
+    the database read the same records again.
+    """
+    Category = get_model("catalogue", "Category")
+    paths = sorted(Category.objects.filter(pk__in=category_ids).values_list("path", "pk"))
+    topmost, above = [], None
+    for path, pk in paths:  # in path order, a category follows the one it is under
+        if above is None or not path.startswith(above):
+            topmost.append(pk)
+            above = path
+    return topmost or category_ids
 
 
 def _ints(values):

@@ -53,10 +53,70 @@ def documents_for(product_ids, on):
 
 
 def _swap(product_ids, documents):
-    ProductRecord.objects.filter(pk__in=product_ids).delete()
-    written = write(documents)
-    change_index_version()  # last: on PostgreSQL its row stays locked until the commit
-    return written
+    """Write the records that differ from the stored ones; returns how many of these products are indexed.
+
+    Most changes reaching the index leave a product's record as it was: a sale
+    that leaves some stock, an edit to something search does not show. Only
+    when a record really changes does the index version, so remembered answers
+    outlive everything else. The stored records are read locked (on
+    PostgreSQL), so two updates of one product take turns and the later one
+    compares with what the earlier wrote.
+    """
+    wanted = {document.product_id: content(document) for document in documents}
+    stored = _stored_contents(product_ids)
+    changed = [pk for pk in product_ids if wanted.get(pk) != stored.get(pk)]
+    if changed:
+        ProductRecord.objects.filter(pk__in=changed).delete()
+        write([document for document in documents if document.product_id in set(changed)])
+        change_index_version()  # last: on PostgreSQL its row stays locked until the commit
+    return len(documents)
+
+
+def content(document):
+    """What the index holds for a document, comparable with :func:`_stored_contents`."""
+    return (
+        _values(record(document), RECORD_FIELDS),
+        _values(text(document), TEXT_FIELDS),
+        tuple(sorted(set(document.category_ids))),
+        tuple(sorted(set(document.enterprise_ids))),
+    )
+
+
+def _stored_contents(product_ids):
+    locked = ProductRecord.objects.select_for_update().filter(pk__in=product_ids).order_by("pk")
+    records = {row[0]: _normalised(row, RECORD_FIELDS) for row in locked.values_list(*_names(RECORD_FIELDS))}
+    texts = ProductText.objects.filter(record__in=product_ids).values_list(*_names(TEXT_FIELDS))
+    texts = {row[0]: _normalised(row, TEXT_FIELDS) for row in texts}
+    related = {}
+    for model, field in ((RecordCategory, "category_id"), (RecordEnterprise, "enterprise_id")):
+        pairs = model.objects.filter(record__in=product_ids).order_by("record", field)
+        for pk, value in pairs.values_list("record", field):
+            related.setdefault((model, pk), []).append(value)
+    return {
+        pk: (
+            values,
+            texts.get(pk),
+            tuple(related.get((RecordCategory, pk), ())),
+            tuple(related.get((RecordEnterprise, pk), ())),
+        )
+        for pk, values in records.items()
+    }
+
+
+RECORD_FIELDS = ProductRecord._meta.concrete_fields
+TEXT_FIELDS = ProductText._meta.concrete_fields
+
+
+def _names(fields):
+    return [field.attname for field in fields]
+
+
+def _values(instance, fields):
+    return _normalised([getattr(instance, field.attname) for field in fields], fields)
+
+
+def _normalised(values, fields):
+    return tuple(field.to_python(value) for value, field in zip(values, fields, strict=True))
 
 
 def write(documents):
