@@ -103,6 +103,9 @@ def return_stock(vendor_order):
             StockRecord.objects.filter(pk=line.stockrecord_id).update(
                 num_in_stock=F("num_in_stock") + consumed
             )
+            # Announced as Oscar announces its own stock changes, so search hears of it too.
+            line.stockrecord.refresh_from_db(fields=["num_in_stock", "num_allocated"])
+            line.stockrecord.post_save_signal()
 
 
 def was_paid(vendor_order):

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from oscar.core.loading import get_model
 
 from marketplace.order import parcels
+from search.query import ProductQuery
+from search.services import search_products
 
 from .orders import parcel_of, product_of, shared_order
 
@@ -123,3 +125,28 @@ def test_units_already_taken_out_of_stock_are_put_back_on_cancel(shopper, vendor
     line.consume_allocation(1)  # one unit left the shelf (e.g. set aside while packing)
     parcels.move(parcel, S.CANCELLED, note="Khách hủy")
     assert stock(own) == before
+
+
+def shown_in_stock(product):
+    """Whether search offers the product under "in stock"."""
+    enterprise = StockRecord.objects.get(product=product).partner_id
+    results = search_products(ProductQuery(enterprise_ids=(enterprise,), in_stock=True, per_page=100))
+    return product.pk in {hit.pk for hit in results.products}
+
+
+def test_the_last_units_put_back_by_a_cancel_are_on_sale_again_in_search(
+    shopper, vendor1, vendor2, django_capture_on_commit_callbacks
+):
+    own = product_of(vendor1)
+    with django_capture_on_commit_callbacks(execute=True):
+        parcel = parcel_of(shared_order(shopper, vendor1, vendor2), vendor1)  # two units of ``own``
+        StockRecord.objects.filter(product=own).update(num_in_stock=2, num_allocated=2)  # the last two
+        parcel.lines.get().consume_allocation(2)  # both left the shelf
+    assert stock(own) == (0, 0)
+    assert not shown_in_stock(own)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        parcels.move(parcel, S.CANCELLED, note="Khách hủy")
+
+    assert stock(own) == (2, 0)
+    assert shown_in_stock(own)
