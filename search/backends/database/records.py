@@ -64,10 +64,10 @@ def _swap(product_ids, documents):
     """
     wanted = {document.product_id: content(document) for document in documents}
     stored = _stored_contents(product_ids)
-    changed = [pk for pk in product_ids if wanted.get(pk) != stored.get(pk)]
+    changed = {pk for pk in product_ids if wanted.get(pk) != stored.get(pk)}
     if changed:
         ProductRecord.objects.filter(pk__in=changed).delete()
-        write([document for document in documents if document.product_id in set(changed)])
+        write([document for document in documents if document.product_id in changed])
         change_index_version()  # last: on PostgreSQL its row stays locked until the commit
     return len(documents)
 
