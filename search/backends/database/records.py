@@ -1,5 +1,7 @@
 """Writing search records: documents in, rows out, in bulk."""
 
+from typing import NamedTuple
+
 from django.db import connection, transaction
 from django.utils import timezone
 from oscar.core.loading import get_model
@@ -62,23 +64,43 @@ def _swap(product_ids, documents):
     PostgreSQL), so two updates of one product take turns and the later one
     compares with what the earlier wrote.
     """
-    wanted = {document.product_id: content(document) for document in documents}
+    wanted = {document.product_id: IndexRows.of(document) for document in documents}
     stored = _stored_contents(product_ids)
-    changed = {pk for pk in product_ids if wanted.get(pk) != stored.get(pk)}
+    changed = [pk for pk in product_ids if _content(wanted.get(pk)) != stored.get(pk)]
     if changed:
         ProductRecord.objects.filter(pk__in=changed).delete()
-        write([document for document in documents if document.product_id in changed])
+        write([wanted[pk] for pk in changed if pk in wanted])
         change_index_version()  # last: on PostgreSQL its row stays locked until the commit
     return len(documents)
 
 
-def content(document):
-    """What the index holds for a document, comparable with :func:`_stored_contents`."""
+class IndexRows(NamedTuple):
+    """Everything the index holds for one product, built once to compare and to write."""
+
+    record: ProductRecord
+    text: ProductText
+    category_ids: tuple[int, ...]
+    enterprise_ids: tuple[int, ...]
+
+    @classmethod
+    def of(cls, document):
+        return cls(
+            record(document),
+            text(document),
+            tuple(sorted(set(document.category_ids))),
+            tuple(sorted(set(document.enterprise_ids))),
+        )
+
+
+def _content(rows):
+    """What ``rows`` hold, comparable with :func:`_stored_contents`; None for no rows."""
+    if rows is None:
+        return None
     return (
-        _values(record(document), RECORD_FIELDS),
-        _values(text(document), TEXT_FIELDS),
-        tuple(sorted(set(document.category_ids))),
-        tuple(sorted(set(document.enterprise_ids))),
+        _values(rows.record, RECORD_FIELDS),
+        _values(rows.text, TEXT_FIELDS),
+        rows.category_ids,
+        rows.enterprise_ids,
     )
 
 
@@ -87,20 +109,21 @@ def _stored_contents(product_ids):
     records = {row[0]: _normalised(row, RECORD_FIELDS) for row in locked.values_list(*_names(RECORD_FIELDS))}
     texts = ProductText.objects.filter(record__in=product_ids).values_list(*_names(TEXT_FIELDS))
     texts = {row[0]: _normalised(row, TEXT_FIELDS) for row in texts}
-    related = {}
-    for model, field in ((RecordCategory, "category_id"), (RecordEnterprise, "enterprise_id")):
-        pairs = model.objects.filter(record__in=product_ids).order_by("record", field)
-        for pk, value in pairs.values_list("record", field):
-            related.setdefault((model, pk), []).append(value)
+    categories = _related_ids(RecordCategory, "category_id", product_ids)
+    enterprises = _related_ids(RecordEnterprise, "enterprise_id", product_ids)
     return {
-        pk: (
-            values,
-            texts.get(pk),
-            tuple(related.get((RecordCategory, pk), ())),
-            tuple(related.get((RecordEnterprise, pk), ())),
-        )
+        pk: (values, texts.get(pk), categories.get(pk, ()), enterprises.get(pk, ()))
         for pk, values in records.items()
     }
+
+
+def _related_ids(model, field, product_ids):
+    """{record id: its sorted ``field`` values} from one of the (record, value) pair tables."""
+    related = {}
+    pairs = model.objects.filter(record__in=product_ids).order_by("record", field)
+    for pk, value in pairs.values_list("record", field):
+        related[pk] = (*related.get(pk, ()), value)
+    return related
 
 
 RECORD_FIELDS = ProductRecord._meta.concrete_fields
@@ -119,20 +142,21 @@ def _normalised(values, fields):
     return tuple(field.to_python(value) for value, field in zip(values, fields, strict=True))
 
 
-def write(documents):
-    ProductRecord.objects.bulk_create(record(document) for document in documents)
-    ProductText.objects.bulk_create(text(document) for document in documents)
+def write(rows):
+    """Insert the :class:`IndexRows` of products that have no record yet."""
+    ProductRecord.objects.bulk_create(product.record for product in rows)
+    ProductText.objects.bulk_create(product.text for product in rows)
     RecordCategory.objects.bulk_create(
-        RecordCategory(record_id=document.product_id, category_id=pk)
-        for document in documents
-        for pk in document.category_ids
+        RecordCategory(record_id=product.record.pk, category_id=pk)
+        for product in rows
+        for pk in product.category_ids
     )
     RecordEnterprise.objects.bulk_create(
-        RecordEnterprise(record_id=document.product_id, enterprise_id=pk)
-        for document in documents
-        for pk in document.enterprise_ids
+        RecordEnterprise(record_id=product.record.pk, enterprise_id=pk)
+        for product in rows
+        for pk in product.enterprise_ids
     )
-    return len(documents)
+    return len(rows)
 
 
 def record(document):
