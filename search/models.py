@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .fields import BadgeSetField
 
-COLUMNS = ["stars", "badges", "in_stock", "price_band"]  # grouped together in one facet pass
-PLACES = ["province_code", "commune_code"]  # grouped together in another
+PLACES = ["province_code", "commune_code"]  # grouped together in one facet pass
+FILTERED = ["stars", "badges", "in_stock", "price_band"]  # filtered on, and counted by their cell
 
 
 class ProductRecord(models.Model):
@@ -33,18 +33,26 @@ class ProductRecord(models.Model):
     rating = models.FloatField(null=True)
     date_created = models.DateTimeField()
     badges_change_on = models.DateField(null=True, db_index=True)
+    # Stars, badges, stock and price band packed into one integer (see backends.database.cells),
+    # which the facet pass for these four families groups by.
+    cell = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name = _("product search record")
         verbose_name_plural = _("product search records")
         indexes = [
-            # Covering indexes: each facet pass reads one of these instead of the rows, whatever
-            # filters apply, grouping by its leading columns (stars to price band, or places).
-            models.Index(fields=[*COLUMNS, *PLACES, "price"], name="search_record_columns"),
-            models.Index(fields=[*PLACES, *COLUMNS, "price"], name="search_record_places"),
+            # Covering indexes: each facet pass reads one of these instead of the wider rows,
+            # whatever filters apply. Without words, a pass reads all of one in the order of
+            # its leading columns (the cell, or the places), which is the order it groups by;
+            # with words, it looks up each hit in the last, which leads with the record's id.
+            models.Index(fields=["cell", *PLACES, "price"], name="search_record_cells"),
+            models.Index(fields=[*PLACES, *FILTERED, "price"], name="search_record_places"),
+            models.Index(fields=["product", "cell", *PLACES, *FILTERED, "price"], name="search_record_hits"),
             models.Index(fields=["price"], name="search_record_price"),
             models.Index(fields=["date_created"], name="search_record_newest"),
-            models.Index(fields=["rating"], name="search_record_rating"),
+            # The orders without words: "relevance" (most stars first) and best rated, read off an index.
+            models.Index(fields=["stars", "rating", "date_created"], name="search_record_relevance"),
+            models.Index(fields=["rating", "stars"], name="search_record_rated"),
         ]
 
     def __str__(self):
@@ -68,13 +76,17 @@ class ProductText(models.Model):
 class RecordCategory(models.Model):
     """A category the product is in, or an ancestor of one: a category matches its whole subtree."""
 
-    record = models.ForeignKey(ProductRecord, on_delete=models.CASCADE, related_name="categories")
+    record = models.ForeignKey(
+        ProductRecord, on_delete=models.CASCADE, related_name="categories", db_index=False
+    )
     category = models.ForeignKey("catalogue.Category", on_delete=models.CASCADE, related_name="+")
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["category", "record"], name="search_record_category_unique")
         ]
+        # A search's hits are looked up here to count categories: this order answers from the index.
+        indexes = [models.Index(fields=["record", "category"], name="search_record_categories")]
 
     def __str__(self):
         return f"{self.record_id} in {self.category_id}"
@@ -83,13 +95,16 @@ class RecordCategory(models.Model):
 class RecordEnterprise(models.Model):
     """An approved enterprise that stocks the product."""
 
-    record = models.ForeignKey(ProductRecord, on_delete=models.CASCADE, related_name="enterprises")
+    record = models.ForeignKey(
+        ProductRecord, on_delete=models.CASCADE, related_name="enterprises", db_index=False
+    )
     enterprise = models.ForeignKey("partner.Partner", on_delete=models.CASCADE, related_name="+")
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["enterprise", "record"], name="search_record_enterprise_unique")
         ]
+        indexes = [models.Index(fields=["record", "enterprise"], name="search_record_enterprises")]
 
     def __str__(self):
         return f"{self.record_id} sold by {self.enterprise_id}"

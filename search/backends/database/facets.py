@@ -2,11 +2,11 @@
 
 Each family is counted with every filter but its own (disjunctive faceting),
 except badges, which combine with AND: a badge's count is what ticking it
-would give. Stars, badges, stock and price band are narrow columns under one
-covering index, so a single GROUP BY over them gives all four families (and
-the total) once Python sums its few hundred groups; places are one more
-GROUP BY, categories and enterprises one each, and labels one query for
-each family that has values.
+would give. Stars, badges, stock and price band are packed into each
+record's cell, so a single GROUP BY of it gives all four families (and the
+total) once Python sums its hundred-odd cells; places are one more GROUP BY,
+categories and enterprises one each, and labels one query for each family
+that has values.
 """
 
 from collections import Counter
@@ -19,6 +19,7 @@ from oscar.templatetags.currency_filters import currency
 from search.models import RecordCategory, RecordEnterprise
 from search.query import FACET_SIZE, PRICE_BUCKETS, BadgeKind, Facet, FacetValue
 
+from . import cells
 from .cache import Answers
 from .filters import Filters, withdrawn_condition
 
@@ -96,35 +97,32 @@ def _column_counts(filters, query, answers):
     the grouped rows here, each family without its own; a price range is not
     band-aligned, so when one is asked the price facet takes a second query.
     """
-    in_sql = (Facet.STARS, Facet.BADGE, Facet.IN_STOCK)
+    in_python = (Facet.STARS, Facet.BADGE, Facet.IN_STOCK)
     grouped = answers.get(
-        ("columns", filters.key(without=in_sql)),
+        ("cells", filters.key(without=in_python)),
         lambda: list(
-            filters.records(without=in_sql)
-            .values("stars", "badges", "in_stock", "price_band")
-            .annotate(n=Count("pk"))
-            .order_by()
+            filters.records(without=in_python).values_list("cell").annotate(n=Count("pk")).order_by()
         ),
     )
     min_stars, badges = Filters.min_stars(query), set(Filters.badges(query))
 
-    def holds(row, stars=True, stock=True):
+    def holds(cell, stars=True, stock=True):
         return (
-            (not stars or min_stars is None or row["stars"] >= min_stars)
-            and badges <= row["badges"]
-            and (not stock or not query.in_stock or row["in_stock"])
+            (not stars or min_stars is None or cell.stars >= min_stars)
+            and badges <= cell.badges
+            and (not stock or not query.in_stock or cell.in_stock)
         )
 
     total, by_stars, by_badge, by_stock, by_band = 0, Counter(), Counter(), Counter(), Counter()
-    for row in grouped:
-        n = row["n"]
-        if holds(row):
+    for packed, n in grouped:
+        cell = cells.unpack(packed)
+        if holds(cell):
             total += n
-            by_band[row["price_band"]] += n
-            by_badge.update(dict.fromkeys(row["badges"], n))
-        if holds(row, stars=False):
-            by_stars.update({str(stars): n for stars in STARS if row["stars"] >= stars})
-        if holds(row, stock=False) and row["in_stock"]:
+            by_band[cell.price_band] += n
+            by_badge.update(dict.fromkeys(cell.badges, n))
+        if holds(cell, stars=False):
+            by_stars.update({str(stars): n for stars in STARS if cell.stars >= stars})
+        if holds(cell, stock=False) and cell.in_stock:
             by_stock["1"] += n
     if filters.active(Facet.PRICE):
         without_price = filters.records(without=(Facet.PRICE,))
@@ -166,8 +164,10 @@ def _places(groups, filters):
 
 def _related_counts(filters, family, model, field):
     """Counts per category or enterprise, read from the (value, record) pairs."""
-    if filters.text is None and not filters.restricted(without=(family,)):
-        pairs = model.objects.exclude(withdrawn_condition(filters.withdrawn, "record"))  # every record
+    if not filters.restricted(without=(family,)):  # the pairs of every record, or of those holding the words
+        pairs = model.objects.exclude(withdrawn_condition(filters.withdrawn, "record"))
+        if filters.matching_ids is not None:
+            pairs = pairs.filter(record__in=filters.matching_ids)
     else:
         pairs = model.objects.filter(record__in=filters.records(without=(family,)).values("pk"))
     counted = pairs.values_list(field).annotate(n=Count("record")).order_by()

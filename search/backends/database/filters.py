@@ -7,7 +7,7 @@ one queryset.
 
 from decimal import Decimal, InvalidOperation
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from oscar.core.loading import get_model
 
 from search.models import ProductRecord, RecordCategory, RecordEnterprise
@@ -18,18 +18,18 @@ INLINE_IDS = 500  # ids written into the SQL as parameters; more are read by a s
 
 
 class Filters:
-    def __init__(self, query, text_condition=None, words=(), withdrawn=()):
-        self.text = text_condition
+    """``matching_ids`` is the full-text subquery of the records holding ``words``, or None."""
+
+    def __init__(self, query, matching_ids=None, words=(), withdrawn=()):
+        self.matching_ids = matching_ids
         self.withdrawn = tuple(withdrawn)
-        self.words = tuple(words) if text_condition is not None else ()
+        self.words = tuple(words) if matching_ids is not None else ()
         self.by_family = {}
         self.values = {}  # family -> the values filtered on, as a plain tuple
         if ids := _ints(query.category_ids):
-            in_categories = RecordCategory.objects.filter(category__in=_topmost(ids)).values("record")
-            self._add(Facet.CATEGORY, Q(pk__in=in_categories), ids)
+            self._add(Facet.CATEGORY, self._related(RecordCategory, category__in=_topmost(ids)), ids)
         if ids := _ints(query.enterprise_ids):
-            stocked = RecordEnterprise.objects.filter(enterprise__in=ids).values("record")
-            self._add(Facet.ENTERPRISE, Q(pk__in=stocked), ids)
+            self._add(Facet.ENTERPRISE, self._related(RecordEnterprise, enterprise__in=ids), ids)
         if codes := _codes(query.province_codes):
             self._add(Facet.PROVINCE, Q(province_code__in=codes), codes)
         if codes := _codes(query.commune_codes):
@@ -43,6 +43,19 @@ class Filters:
         if query.in_stock:
             self._add(Facet.IN_STOCK, Q(in_stock=True), True)
 
+    def _related(self, model, **chosen):
+        """Records paired with a chosen category or enterprise.
+
+        With words, each hit is looked up in the pairs: the words usually match
+        fewer records than a category holds, and listing a whole sector's
+        records would cost more than the search. Without words, the chosen
+        values' records are listed once.
+        """
+        pairs = model.objects.filter(**chosen)
+        if self.matching_ids is not None:
+            return Q(Exists(pairs.filter(record=OuterRef("pk"))))
+        return Q(pk__in=pairs.values("record"))
+
     def _add(self, family, condition, values):
         self.by_family[family] = condition
         self.values[family] = values
@@ -54,8 +67,8 @@ class Filters:
     def records(self, without=()):
         """Records matching the words and every filter except those of the ``without`` families."""
         conditions = [q for family, q in self.by_family.items() if family not in without]
-        if self.text is not None:
-            conditions.append(self.text)
+        if self.matching_ids is not None:
+            conditions.append(Q(pk__in=self.matching_ids))
         return ProductRecord.objects.exclude(withdrawn_condition(self.withdrawn)).filter(*conditions)
 
     def withdrawn_records(self):

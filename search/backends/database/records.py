@@ -11,6 +11,7 @@ from search.models import ProductRecord, ProductText, RecordCategory, RecordEnte
 from search.query import PRICE_BUCKETS
 from search.text import accented_words, words
 
+from . import cells
 from .cache import change_index_version
 
 Product = get_model("catalogue", "Product")
@@ -160,6 +161,7 @@ def write(rows):
 
 
 def record(document):
+    band = price_band(document.price)
     return ProductRecord(
         product_id=document.product_id,
         title=document.title[:255],
@@ -169,11 +171,12 @@ def record(document):
         stars=document.stars,
         badges=document.badges,
         price=document.price,
-        price_band=price_band(document.price),
+        price_band=band,
         in_stock=document.in_stock,
         rating=document.rating,
         date_created=document.date_created,
         badges_change_on=document.badges_change_on,
+        cell=cells.pack(document.stars, document.badges, document.in_stock, band),
     )
 
 
