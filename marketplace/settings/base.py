@@ -166,18 +166,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
+# "search" remembers facet counts and pages of hits under the search index's
+# version (search.backends.database.cache). In each process's memory by default;
+# with REDIS_URL, in Redis, shared by every application process and kept across
+# restarts. Give the marketplace its own Redis database: clearing a Django cache
+# empties the whole database.
+REDIS_URL = env("REDIS_URL", "")
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "cho-ocop",
     },
-    # Facet counts and pages of hits, keyed by the search index's version (search.backends.database.cache).
     "search": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "cho-ocop-search",
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     },
 }
+if REDIS_URL:
+    CACHES = {
+        name: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+        for name, prefix in (("default", "cho-ocop"), ("search", "cho-ocop-search"))
+    }
 
 AUTHENTICATION_BACKENDS = (
     "oscar.apps.customer.auth_backends.EmailBackend",
