@@ -36,7 +36,8 @@ def counts_from_aggregations(aggregations: dict) -> dict:
         if facet == Facet.IN_STOCK:
             counts[facet] = {IN_STOCK_VALUE: counter["doc_count"]}
         else:
-            counts[facet] = {str(bucket["key"]): bucket["doc_count"] for bucket in counter["buckets"]}
+            buckets = counter["buckets"] + aggregations[facet].get("chosen", {}).get("buckets", [])
+            counts[facet] = {str(bucket["key"]): bucket["doc_count"] for bucket in buckets}
     return counts
 
 

@@ -30,6 +30,14 @@ TERMS_FACET_SIZE = 1000
 
 STAR_LEVELS = (3, 4, 5)
 
+# The keyword fields counted by value.
+FACET_FIELDS = {
+    Facet.CATEGORY: "category_ids",
+    Facet.PROVINCE: "province_code",
+    Facet.COMMUNE: "commune_code",
+    Facet.ENTERPRISE: "enterprise_ids",
+}
+
 # Facets whose own filter applies to their counts: asking for one more badge narrows.
 CONJUNCTIVE_FACETS = frozenset({Facet.BADGE})
 
@@ -72,7 +80,11 @@ def search_body(query: ProductQuery) -> dict:
             if name != facet or facet in CONJUNCTIVE_FACETS
             for q in queries
         ]
-        search.aggs.bucket(facet, "filter", filter=_all_of(others)).bucket("counts", facet_counter(facet))
+        counted = search.aggs.bucket(facet, "filter", filter=_all_of(others))
+        counted.bucket("counts", facet_counter(facet))
+        if facet in Facet.LONG and (chosen := _chosen(query, facet)):
+            # The largest values may leave out the ones the shopper chose: count those by name.
+            counted.bucket("chosen", A("terms", field=FACET_FIELDS[facet], include=chosen, size=len(chosen)))
     start = (page_within_window(query) - 1) * query.per_page
     return search.sort(*SORTS[query.sort])[start : start + query.per_page].to_dict()
 
@@ -161,13 +173,13 @@ def facet_counter(facet: str):
         return A("filter", filter=Q("term", in_stock=True))
     if facet == Facet.BADGE:
         return A("terms", field="badges", size=len(BadgeKind.VALUES))
-    field = {
-        Facet.CATEGORY: "category_ids",
-        Facet.PROVINCE: "province_code",
-        Facet.COMMUNE: "commune_code",
-        Facet.ENTERPRISE: "enterprise_ids",
-    }[facet]
-    return A("terms", field=field, size=FACET_SIZE if facet in Facet.LONG else TERMS_FACET_SIZE)
+    size = FACET_SIZE if facet in Facet.LONG else TERMS_FACET_SIZE
+    return A("terms", field=FACET_FIELDS[facet], size=size)
+
+
+def _chosen(query: ProductQuery, facet: str) -> list[str]:
+    values = {Facet.COMMUNE: query.commune_codes, Facet.ENTERPRISE: query.enterprise_ids}[facet]
+    return _keys(values)
 
 
 def suggest_body(text: str, limit: int) -> dict:

@@ -613,3 +613,33 @@ def test_a_failed_rebuild_drops_its_half_built_index_and_leaves_the_alias_alone(
     new_index = cluster.requests[0].path.lstrip("/")
     assert (cluster.requests[-1].method, cluster.requests[-1].path) == ("DELETE", f"/{new_index}")
     assert cluster.requests_to("POST", "/_aliases") == []
+
+
+def test_chosen_communes_and_enterprises_are_counted_by_name_beside_the_largest():
+    query = ProductQuery(enterprise_ids=(5, "2"), commune_codes=("19489",), province_codes=("44",))
+    body = search_body(query)
+    assert body["aggs"][Facet.COMMUNE]["aggs"]["chosen"] == {
+        "terms": {"field": "commune_code", "include": ["19489"], "size": 1}
+    }
+    assert body["aggs"][Facet.ENTERPRISE]["aggs"]["chosen"] == {
+        "terms": {"field": "enterprise_ids", "include": ["2", "5"], "size": 2}
+    }
+    assert "chosen" not in body["aggs"][Facet.PROVINCE]["aggs"]  # every province is counted anyway
+    assert "chosen" not in search_body(ProductQuery())["aggs"][Facet.COMMUNE]["aggs"]
+
+
+@pytest.mark.django_db
+def test_a_chosen_commune_outside_the_largest_keeps_its_own_count(cluster, backend):
+    communes = list(Commune.objects.filter(province__code="44").order_by("code")[:2])
+    largest, chosen = communes
+    aggregations = no_counts()
+    aggregations[Facet.COMMUNE] = buckets(**{largest.code: 40})
+    aggregations[Facet.COMMUNE]["chosen"] = {"buckets": [{"key": chosen.code, "doc_count": 3}]}
+    cluster.answer("POST", f"/{ALIAS}/_search", search_response([], 3, aggregations))
+
+    facets = backend.search(ProductQuery(commune_codes=(chosen.code,))).facets
+
+    assert facets[Facet.COMMUNE] == [
+        FacetValue(largest.code, largest.name, 40),
+        FacetValue(chosen.code, chosen.name, 3, selected=True),
+    ]
