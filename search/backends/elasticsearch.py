@@ -20,9 +20,10 @@ from oscar.core.loading import get_model
 
 from ..documents import build_documents
 from ..elastic.documents import IndexedProduct
-from ..elastic.facets import counts_from_aggregations, facet_values
+from ..elastic.facets import counts_from_aggregations
 from ..elastic.indices import concrete_index_name, product_index, products_alias
 from ..elastic.queries import badges_due_body, max_pages, page_within_window, search_body, suggest_body
+from ..facets import facet_values
 from ..query import MAX_QUERY_LENGTH, ProductQuery, ProductResults, Suggestion
 from ..text import words
 from .base import SearchBackend

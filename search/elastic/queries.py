@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from elasticsearch.dsl import A, Q, Search
 
+from search.facets import STAR_LEVELS, price_value
 from search.query import FACET_SIZE, PRICE_BUCKETS, BadgeKind, Facet, ProductQuery, Sort
 from search.text import accented_words, has_diacritics, words
 
@@ -27,8 +28,6 @@ BROWSABLE = Q("term", browsable=True)
 # Generous enough to count every category and province; communes and enterprises
 # list only the FACET_SIZE largest, as the database backend does.
 TERMS_FACET_SIZE = 1000
-
-STAR_LEVELS = (3, 4, 5)
 
 # The keyword fields counted by value.
 FACET_FIELDS = {
@@ -60,11 +59,6 @@ SORTS = {
         "product_id",
     ),
 }
-
-
-def price_bucket_value(lower, upper) -> str:
-    """How a price bucket is named in facets and query strings: "100000-200000", "-100000", "500000-"."""
-    return f"{'' if lower is None else int(lower)}-{'' if upper is None else int(upper)}"
 
 
 def search_body(query: ProductQuery) -> dict:
@@ -162,7 +156,7 @@ def facet_counter(facet: str):
     if facet == Facet.PRICE:
         ranges = []
         for lower, upper in PRICE_BUCKETS:
-            bucket = {"key": price_bucket_value(lower, upper)}
+            bucket = {"key": price_value(lower, upper)}
             if lower is not None:
                 bucket["from"] = int(lower)
             if upper is not None:

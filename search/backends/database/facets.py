@@ -5,30 +5,21 @@ except badges, which combine with AND: a badge's count is what ticking it
 would give. Stars, badges, stock and price band are packed into each
 record's cell, so a single GROUP BY of it gives all four families (and the
 total) once Python sums its hundred-odd cells; places are one more GROUP BY,
-categories and enterprises one each, and labels one query for each family
-that has values.
+categories and enterprises one each; the names of the values shown are
+remembered too.
 """
 
 from collections import Counter
 
 from django.db.models import Count
-from django.utils.translation import gettext as _
-from oscar.core.loading import get_model
-from oscar.templatetags.currency_filters import currency
 
+from search.facets import STAR_LEVELS, database_names, facet_values, price_value, selected_values
 from search.models import RecordCategory, RecordEnterprise
-from search.query import FACET_SIZE, PRICE_BUCKETS, BadgeKind, Facet, FacetValue
+from search.query import FACET_SIZE, PRICE_BUCKETS, Facet
 
 from . import cells
 from .cache import Answers
 from .filters import Filters, withdrawn_condition
-
-Category = get_model("catalogue", "Category")
-Partner = get_model("partner", "Partner")
-Province = get_model("places", "Province")
-Commune = get_model("places", "Commune")
-
-STARS = (3, 4, 5)  # OCOP recognises 3 to 5 stars; the stars facet reads "at least n"
 
 
 def count_facets(filters: Filters, query, answers: Answers):
@@ -52,20 +43,11 @@ def count_facets(filters: Filters, query, answers: Answers):
     selected = selected_values(query)
     for name in Facet.LONG:
         counts[name] = largest(counts[name], selected[name])
-    shown = {name: sorted(set(counts[name]) | selected[name]) for name in Facet.ALL}
-    labels = {**answers.get(("labels", shown), lambda: _names(shown)), **_fixed_labels()}
-    facets = {}
-    for name in Facet.ALL:
-        values = {value: counts[name].get(value, 0) for value in set(counts[name]) | selected[name]}
-        facets[name] = sorted(
-            (
-                FacetValue(value, labels[name].get(value, value), count, value in selected[name])
-                for value, count in values.items()
-                if count or value in selected[name]
-            ),
-            key=_ORDERS.get(name, _by_count),
-        )
-    return total, facets
+
+    def names(shown):
+        return answers.get(("labels", shown), lambda: database_names(shown))
+
+    return total, facet_values(counts, query, names)
 
 
 def largest(counts, selected):
@@ -73,21 +55,6 @@ def largest(counts, selected):
     kept = dict(Counter(counts).most_common(FACET_SIZE))
     kept.update((value, counts[value]) for value in selected if value in counts)
     return kept
-
-
-def selected_values(query):
-    """The facet values a query asks for, written as the facets write them."""
-    low, high = query.price_min, query.price_max
-    return {
-        Facet.CATEGORY: {str(pk) for pk in query.category_ids},
-        Facet.ENTERPRISE: {str(pk) for pk in query.enterprise_ids},
-        Facet.PROVINCE: {str(code) for code in query.province_codes},
-        Facet.COMMUNE: {str(code) for code in query.commune_codes},
-        Facet.STARS: {str(query.min_stars)} if Filters.min_stars(query) in STARS else set(),
-        Facet.BADGE: set(Filters.badges(query)),
-        Facet.PRICE: {_price_value(low, high)} if (low, high) in PRICE_BUCKETS else set(),
-        Facet.IN_STOCK: {"1"} if query.in_stock else set(),
-    }
 
 
 def _column_counts(filters, query, answers):
@@ -121,7 +88,7 @@ def _column_counts(filters, query, answers):
             by_band[cell.price_band] += n
             by_badge.update(dict.fromkeys(cell.badges, n))
         if holds(cell, stars=False):
-            by_stars.update({str(stars): n for stars in STARS if cell.stars >= stars})
+            by_stars.update({str(stars): n for stars in STAR_LEVELS if cell.stars >= stars})
         if holds(cell, stock=False) and cell.in_stock:
             by_stock["1"] += n
     if filters.active(Facet.PRICE):
@@ -130,7 +97,7 @@ def _column_counts(filters, query, answers):
             ("price bands", filters.key(without=(Facet.PRICE,))),
             lambda: dict(without_price.values_list("price_band").annotate(n=Count("pk")).order_by()),
         )
-    prices = {_price_value(*PRICE_BUCKETS[band]): n for band, n in by_band.items() if band is not None}
+    prices = {price_value(*PRICE_BUCKETS[band]): n for band, n in by_band.items() if band is not None}
     counts = {Facet.STARS: by_stars, Facet.BADGE: by_badge, Facet.IN_STOCK: by_stock, Facet.PRICE: prices}
     return total, counts
 
@@ -172,63 +139,3 @@ def _related_counts(filters, family, model, field):
         pairs = model.objects.filter(record__in=filters.records(without=(family,)).values("pk"))
     counted = pairs.values_list(field).annotate(n=Count("record")).order_by()
     return {str(value): n for value, n in counted}
-
-
-def _names(values):
-    """Names of the categories, enterprises and places shown, one query per family that needs them."""
-    labels = {name: {} for name in Facet.ALL}
-    for name, model in ((Facet.CATEGORY, Category), (Facet.ENTERPRISE, Partner)):
-        if ids := _ints(values[name]):
-            labels[name] = {
-                str(pk): label for pk, label in model.objects.filter(pk__in=ids).values_list("pk", "name")
-            }
-    if codes := values[Facet.COMMUNE]:
-        named = Commune.objects.filter(code__in=codes).values_list(
-            "code", "name", "province__code", "province__name"
-        )
-        for code, name, province_code, province_name in named:
-            labels[Facet.COMMUNE][code] = name
-            labels[Facet.PROVINCE][province_code] = province_name  # usually every province shown
-    if codes := set(values[Facet.PROVINCE]) - set(labels[Facet.PROVINCE]):
-        labels[Facet.PROVINCE].update(Province.objects.filter(code__in=codes).values_list("code", "name"))
-    return labels
-
-
-def _fixed_labels():
-    """Labels of the families whose values are fixed, in the current language."""
-    labels = {}
-    labels[Facet.STARS] = {str(stars): _("%(stars)s★ and more") % {"stars": stars} for stars in STARS}
-    labels[Facet.BADGE] = {kind: str(label) for kind, label in BadgeKind.CHOICES}
-    labels[Facet.PRICE] = {_price_value(low, high): _price_label(low, high) for low, high in PRICE_BUCKETS}
-    labels[Facet.IN_STOCK] = {"1": _("In stock")}
-    return labels
-
-
-def _price_value(low, high):
-    """A bucket as the query string writes it: "100000-200000", "-100000", "500000-"."""
-    return f"{'' if low is None else int(low)}-{'' if high is None else int(high)}"
-
-
-def _price_label(low, high):
-    if low is None:
-        return _("Under %(price)s") % {"price": currency(high)}
-    if high is None:
-        return _("%(price)s and more") % {"price": currency(low)}
-    return _("%(low)s to %(high)s") % {"low": currency(low), "high": currency(high)}
-
-
-def _ints(values):
-    return [int(value) for value in values if str(value).isdigit()]
-
-
-def _by_count(value):
-    return (-value.count, value.label)
-
-
-_BADGE_ORDER = [kind for kind, _label in BadgeKind.CHOICES]
-_BUCKET_ORDER = [_price_value(low, high) for low, high in PRICE_BUCKETS]
-_ORDERS = {
-    Facet.STARS: lambda value: value.value,
-    Facet.BADGE: lambda value: _BADGE_ORDER.index(value.value),
-    Facet.PRICE: lambda value: _BUCKET_ORDER.index(value.value) if value.value in _BUCKET_ORDER else 99,
-}

@@ -1,0 +1,119 @@
+"""Facet values as shoppers see them, the same whichever backend counted them.
+
+A backend counts products per value; this module says which values the query
+chose, names them (one query per family that has values) and orders them.
+"""
+
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+from oscar.templatetags.currency_filters import currency
+
+from .query import PRICE_BUCKETS, BadgeKind, Facet, FacetValue, ProductQuery
+
+Category = get_model("catalogue", "Category")
+Partner = get_model("partner", "Partner")
+Province = get_model("places", "Province")
+Commune = get_model("places", "Commune")
+
+STAR_LEVELS = (3, 4, 5)  # OCOP recognises 3 to 5 stars; the stars facet reads "at least n"
+IN_STOCK_VALUE = "1"
+
+
+def price_value(lower, upper) -> str:
+    """How a price bucket is named in facets and query strings: "100000-200000", "-100000", "500000-"."""
+    return f"{'' if lower is None else int(lower)}-{'' if upper is None else int(upper)}"
+
+
+# Families listed in a fixed order rather than by count.
+FIXED_ORDER = {
+    Facet.STARS: [str(n) for n in STAR_LEVELS],
+    Facet.BADGE: [value for value, _label in BadgeKind.CHOICES],
+    Facet.PRICE: [price_value(lower, upper) for lower, upper in PRICE_BUCKETS],
+    Facet.IN_STOCK: [IN_STOCK_VALUE],
+}
+
+
+def facet_values(counts: dict, query: ProductQuery, names=None) -> dict:
+    """``{facet: [FacetValue]}`` from ``{facet: {value: count}}``: values with products, and the chosen ones.
+
+    A chosen value stays listed (to be removed) even when nothing is left.
+    ``names`` looks up the names kept in the database, :func:`database_names`
+    unless a backend remembers them.
+    """
+    chosen = selected_values(query)
+    found = {}
+    for facet in Facet.ALL:
+        counted = counts.get(facet, {})
+        found[facet] = {value: count for value, count in counted.items() if count}
+        found[facet].update((value, counted.get(value, 0)) for value in chosen[facet])
+    shown = {facet: sorted(values) for facet, values in found.items()}
+    labels = {**(names or database_names)(shown), **fixed_labels()}
+    facets = {}
+    for facet, values in found.items():
+        facets[facet] = sorted(
+            (
+                FacetValue(value, labels[facet].get(value, value), count, value in chosen[facet])
+                for value, count in values.items()
+            ),
+            key=_order(facet),
+        )
+    return facets
+
+
+def selected_values(query: ProductQuery) -> dict:
+    """The values of each facet the query asks for, written as facet values are."""
+    low, high = query.price_min, query.price_max
+    return {
+        Facet.CATEGORY: {str(pk) for pk in query.category_ids},
+        Facet.ENTERPRISE: {str(pk) for pk in query.enterprise_ids},
+        Facet.PROVINCE: {str(code) for code in query.province_codes},
+        Facet.COMMUNE: {str(code) for code in query.commune_codes},
+        Facet.STARS: {str(query.min_stars)} if str(query.min_stars) in FIXED_ORDER[Facet.STARS] else set(),
+        Facet.BADGE: set(query.badges) & BadgeKind.VALUES,
+        Facet.PRICE: {price_value(low, high)} if (low, high) in PRICE_BUCKETS else set(),
+        Facet.IN_STOCK: {IN_STOCK_VALUE} if query.in_stock else set(),
+    }
+
+
+def database_names(values: dict) -> dict:
+    """Names of the categories, enterprises and places shown, one query per family that needs them."""
+    labels = {facet: {} for facet in Facet.ALL}
+    for facet, model in ((Facet.CATEGORY, Category), (Facet.ENTERPRISE, Partner)):
+        if ids := [int(value) for value in values[facet] if str(value).isdigit()]:
+            rows = model.objects.filter(pk__in=ids).values_list("pk", "name")
+            labels[facet] = {str(pk): name for pk, name in rows}
+    if codes := values[Facet.COMMUNE]:
+        named = Commune.objects.filter(code__in=codes).values_list(
+            "code", "name", "province__code", "province__name"
+        )
+        for code, name, province_code, province_name in named:
+            labels[Facet.COMMUNE][code] = name
+            labels[Facet.PROVINCE][province_code] = province_name  # usually every province shown
+    if codes := set(values[Facet.PROVINCE]) - set(labels[Facet.PROVINCE]):
+        labels[Facet.PROVINCE].update(Province.objects.filter(code__in=codes).values_list("code", "name"))
+    return labels
+
+
+def fixed_labels() -> dict:
+    """Labels of the families whose values are fixed, in the current language."""
+    return {
+        Facet.STARS: {str(n): _("%(stars)s★ and more") % {"stars": n} for n in STAR_LEVELS},
+        Facet.BADGE: {kind: str(label) for kind, label in BadgeKind.CHOICES},
+        Facet.PRICE: {price_value(low, high): _price_label(low, high) for low, high in PRICE_BUCKETS},
+        Facet.IN_STOCK: {IN_STOCK_VALUE: _("In stock")},
+    }
+
+
+def _price_label(low, high):
+    if low is None:
+        return _("Under %(price)s") % {"price": currency(high)}
+    if high is None:
+        return _("%(price)s and more") % {"price": currency(low)}
+    return _("%(low)s to %(high)s") % {"low": currency(low), "high": currency(high)}
+
+
+def _order(facet):
+    if facet in FIXED_ORDER:
+        order = FIXED_ORDER[facet]
+        return lambda value: order.index(value.value) if value.value in order else len(order)
+    return lambda value: (-value.count, value.label)
