@@ -56,3 +56,16 @@ def test_enter_without_a_choice_searches_and_a_facet_narrows_the_results(page):
 
     expect(page.locator(".facet-option--selected .facet-option__label").first).to_have_text(label)
     expect(total).to_have_text(count)
+
+
+def test_on_a_phone_a_cards_title_badges_and_price_never_overlap(page):
+    page.goto("/search/?q=nuoc+mam")
+    cards = page.locator(".product_pod")
+    expect(cards.first).to_be_visible()
+    for index in range(cards.count()):
+        card = cards.nth(index)
+        price = card.locator(".product_price").bounding_box()
+        above = [card.locator("h3").bounding_box()]
+        above += [badge.bounding_box() for badge in card.locator(".product-badge").all()]
+        lowest = max(box["y"] + box["height"] for box in above)
+        assert lowest <= price["y"] + 0.5, f"card {index}: its price starts above its title or badges end"
