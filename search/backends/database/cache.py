@@ -35,7 +35,7 @@ class Answers:
 
     def __init__(self):
         self.version = index_version()
-        self.store = _store()
+        self.store = answers_cache()
 
     def get(self, key, compute):
         """``compute()``, or what it returned for the same ``key`` under this index version."""
@@ -56,7 +56,8 @@ def forget_answers():
     change_index_version()
 
 
-def _store():
+def answers_cache():
+    """Where answers are remembered: the ``search`` cache, else ``default``."""
     try:
         return caches["search"]
     except InvalidCacheBackendError:
