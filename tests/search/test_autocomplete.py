@@ -38,6 +38,23 @@ def test_the_start_of_a_title_without_diacritics_suggests_it(client):
     assert all(item["url"].startswith("/") for item in found)
 
 
+def test_titles_starting_with_the_typed_words_come_first_then_titles_holding_them_as_typed(
+    client, new_product, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # indexed as their listing commits
+        new_product("Omega bánh zeta")  # both words, not as typed
+        new_product("Bánh zeta omega")  # as typed, inside the title
+        new_product("Zeta omega nguyên chất loại đặc biệt hộp quà lớn")  # as typed, from the start
+
+    found = [item["title"] for item in suggestions(client, q="zeta ome")]
+
+    assert found == [
+        "Zeta omega nguyên chất loại đặc biệt hộp quà lớn",
+        "Bánh zeta omega",
+        "Omega bánh zeta",
+    ]
+
+
 def test_each_suggestion_leads_to_a_product_page(client):
     title = a_title()
     for item in suggestions(client, q=fold(title)[:6]):

@@ -46,6 +46,17 @@ class FullText:
         return f"({cases}) DESC, ", [f"% {word} %" for word in boost_words]
 
     @staticmethod
+    def _suggestion_order(words):
+        """ORDER BY terms: titles starting with the typed words, then titles holding them as typed.
+
+        "mat o" suggests "Mật ong rừng ..." before "Khoai lang vị mật ong", and
+        both before a title that only holds "mật" and a word starting with "o".
+        """
+        typed = " ".join(words)
+        starts, holds = "t.title_folded LIKE %s", "(' ' || t.title_folded) LIKE %s"
+        return f"CASE WHEN {starts} THEN 0 WHEN {holds} THEN 1 ELSE 2 END, ", [f"{typed}%", f"% {typed}%"]
+
+    @staticmethod
     def _restrict(column, within, without):
         """SQL conditions keeping ``column`` in ``within`` and out of ``without`` (querysets of ids)."""
         conditions, params = [], []
@@ -92,12 +103,15 @@ class SqliteFullText(FullText):
             return [row[0] for row in cursor.fetchall()]
 
     def suggestions(self, words, limit):
+        order, order_params = self._suggestion_order(words)
         sql = (
             f"SELECT r.title, r.url FROM {FTS} JOIN {RECORD} r ON r.product_id = {FTS}.rowid "
-            f"WHERE {FTS} MATCH %s ORDER BY {self.RANK}, r.title LIMIT %s"
+            f"JOIN {TEXT} t ON t.record_id = {FTS}.rowid "
+            f"WHERE {FTS} MATCH %s ORDER BY {order}{self.RANK}, r.title LIMIT %s"
         )
+        params = [self.expression(words, prefix=True, column="title_folded"), *order_params, limit]
         with connection.cursor() as cursor:
-            cursor.execute(sql, [self.expression(words, prefix=True, column="title_folded"), limit])
+            cursor.execute(sql, params)
             return cursor.fetchall()
 
 
@@ -133,11 +147,12 @@ class PostgresFullText(FullText):
 
     def suggestions(self, words, limit):
         expression = self.expression(words, prefix=True, weight="A")
+        order, order_params = self._suggestion_order(words)
         sql = (
             f"SELECT r.title, r.url FROM {TEXT} t JOIN {RECORD} r ON r.product_id = t.record_id "
             f"WHERE t.search_vector @@ {self.QUERY} "
-            f"ORDER BY ts_rank(t.search_vector, {self.QUERY}) DESC, r.title LIMIT %s"
+            f"ORDER BY {order}ts_rank(t.search_vector, {self.QUERY}) DESC, r.title LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [expression, expression, limit])
+            cursor.execute(sql, [expression, *order_params, expression, limit])
             return cursor.fetchall()

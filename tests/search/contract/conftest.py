@@ -6,7 +6,6 @@ the catalogue itself (:class:`Reference`), never from a backend.
 """
 
 from collections import Counter
-from decimal import Decimal
 
 import pytest
 from django.conf import settings
@@ -19,8 +18,6 @@ from search.query import PRICE_BUCKETS, Facet, ProductQuery
 from search.text import words
 
 Product = get_model("catalogue", "Product")
-Partner = get_model("partner", "Partner")
-StockRecord = get_model("partner", "StockRecord")
 Category = get_model("catalogue", "Category")
 
 ALL = 100  # per_page large enough for the demo's products on one page
@@ -139,33 +136,3 @@ def counted(results):
 @pytest.fixture
 def reference(db):
     return Reference()
-
-
-@pytest.fixture
-def approved_enterprise(db):
-    return Partner.objects.approved().filter(stockrecords__isnull=False).order_by("pk").first()
-
-
-@pytest.fixture
-def new_product(db, approved_enterprise):
-    """A way to list a product of an approved enterprise, as its staff would."""
-
-    def create(title, price=Decimal(150_000), stock=10, category=None, description=""):
-        product = Product.objects.create(
-            title=title,
-            description=description,
-            product_class=Product.objects.filter(product_class__isnull=False).first().product_class,
-            is_public=True,
-        )
-        StockRecord.objects.create(
-            product=product,
-            partner=approved_enterprise,
-            partner_sku=f"TEST-{product.pk}",
-            price=price,
-            num_in_stock=stock,
-        )
-        if category is not None:
-            product.categories.add(category)
-        return product
-
-    return create
