@@ -16,8 +16,7 @@ from .categories import CategoryTree
 from .forms import SearchForm
 from .query import Facet
 from .services import search_products
-
-PER_PAGE = 24  # a results page's size (views.ProductListView.per_page)
+from .views import ProductListView
 
 
 def busiest_pages():
@@ -45,4 +44,4 @@ def _page_query(tree, query_string="", category=None):
     form = SearchForm(QueryDict(query_string))
     form.is_valid()
     chosen = (category,) if category else ()
-    return form.product_query(category_ids=tree.with_descendants(chosen), per_page=PER_PAGE)
+    return form.product_query(category_ids=tree.with_descendants(chosen), per_page=ProductListView.per_page)
