@@ -38,6 +38,16 @@ def page_number(request):
         return 1
 
 
+def page_query(form, categories, category, per_page):
+    """The :class:`ProductQuery` of a results page, for the views and for ``search.warming``.
+
+    The form's filters, and the page's own ``category`` (a pk, or None) unless
+    the shopper chose others; every category brings its descendants.
+    """
+    chosen = form.value(Facet.CATEGORY, ()) or ((category,) if category else ())
+    return form.product_query(category_ids=categories.with_descendants(chosen), per_page=per_page)
+
+
 class ProductListView(TemplateView):
     """A page of products chosen by the query string; subclasses may fix a category.
 
@@ -62,12 +72,7 @@ class ProductListView(TemplateView):
         return super().get(request, *args, **kwargs)
 
     def build_query(self, **overrides):
-        chosen = self.form.value(Facet.CATEGORY, ())
-        if not chosen and self.category:
-            chosen = (self.category.pk,)
-        query = self.form.product_query(
-            category_ids=self.categories.with_descendants(chosen), per_page=self.per_page
-        )
+        query = page_query(self.form, self.categories, self.category and self.category.pk, self.per_page)
         return replace(query, **overrides) if overrides else query
 
     def get_context_data(self, **kwargs):

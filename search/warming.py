@@ -16,7 +16,7 @@ from .categories import CategoryTree
 from .forms import SearchForm
 from .query import Facet
 from .services import search_products
-from .views import ProductListView
+from .views import ProductListView, page_query
 
 
 def busiest_pages():
@@ -40,8 +40,5 @@ def warm(queries, progress=None):
 
 
 def _page_query(tree, query_string="", category=None):
-    """What ``ProductListView.build_query`` asks for this query string (on a category's page)."""
-    form = SearchForm(QueryDict(query_string))
-    form.is_valid()
-    chosen = (category,) if category else ()
-    return form.product_query(category_ids=tree.with_descendants(chosen), per_page=ProductListView.per_page)
+    """What a results page asks for this query string (on a category's page)."""
+    return page_query(SearchForm(QueryDict(query_string)), tree, category, ProductListView.per_page)
