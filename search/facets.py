@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
+from .forms import price_range_value
 from .query import PRICE_BUCKETS, BadgeKind, Facet, FacetValue, ProductQuery
 
 Category = get_model("catalogue", "Category")
@@ -19,16 +20,11 @@ STAR_LEVELS = (3, 4, 5)  # OCOP recognises 3 to 5 stars; the stars facet reads "
 IN_STOCK_VALUE = "1"
 
 
-def price_value(lower, upper) -> str:
-    """How a price bucket is named in facets and query strings: "100000-200000", "-100000", "500000-"."""
-    return f"{'' if lower is None else int(lower)}-{'' if upper is None else int(upper)}"
-
-
 # Families listed in a fixed order rather than by count.
 FIXED_ORDER = {
     Facet.STARS: [str(n) for n in STAR_LEVELS],
     Facet.BADGE: [value for value, _label in BadgeKind.CHOICES],
-    Facet.PRICE: [price_value(lower, upper) for lower, upper in PRICE_BUCKETS],
+    Facet.PRICE: [price_range_value(lower, upper) for lower, upper in PRICE_BUCKETS],
     Facet.IN_STOCK: [IN_STOCK_VALUE],
 }
 
@@ -70,7 +66,7 @@ def selected_values(query: ProductQuery) -> dict:
         Facet.COMMUNE: {str(code) for code in query.commune_codes},
         Facet.STARS: {str(query.min_stars)} if str(query.min_stars) in FIXED_ORDER[Facet.STARS] else set(),
         Facet.BADGE: set(query.badges) & BadgeKind.VALUES,
-        Facet.PRICE: {price_value(low, high)} if (low, high) in PRICE_BUCKETS else set(),
+        Facet.PRICE: {price_range_value(low, high)} if (low, high) in PRICE_BUCKETS else set(),
         Facet.IN_STOCK: {IN_STOCK_VALUE} if query.in_stock else set(),
     }
 
@@ -99,17 +95,19 @@ def fixed_labels() -> dict:
     return {
         Facet.STARS: {str(n): _("%(stars)s★ and more") % {"stars": n} for n in STAR_LEVELS},
         Facet.BADGE: {kind: str(label) for kind, label in BadgeKind.CHOICES},
-        Facet.PRICE: {price_value(low, high): _price_label(low, high) for low, high in PRICE_BUCKETS},
+        Facet.PRICE: {price_range_value(low, high): price_label(low, high) for low, high in PRICE_BUCKETS},
         Facet.IN_STOCK: {IN_STOCK_VALUE: _("In stock")},
     }
 
 
-def _price_label(low, high):
+def price_label(low, high):
+    """A price range as shoppers read it, either end open."""
     if low is None:
         return _("Under %(price)s") % {"price": currency(high)}
     if high is None:
         return _("%(price)s and more") % {"price": currency(low)}
-    return _("%(low)s to %(high)s") % {"low": currency(low), "high": currency(high)}
+    # An en dash between two amounts, as prices are written in Vietnamese.
+    return _("%(low)s – %(high)s") % {"low": currency(low), "high": currency(high)}  # noqa: RUF001
 
 
 def _order(facet):

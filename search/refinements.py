@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext_lazy as _
 from oscar.templatetags.currency_filters import currency
 
+from . import facets
 from .forms import parse_price_range
 from .query import BadgeKind, Facet
 
@@ -185,13 +186,6 @@ class Refinements:
 
 
 def price_label(value):
+    """The label of a price range written as in the query string, "" if it is not one."""
     bounds = parse_price_range(value)
-    if bounds is None:
-        return ""
-    low, high = bounds
-    if low is None:
-        return _("Under %(price)s") % {"price": currency(high)}
-    if high is None:
-        return _("%(price)s and more") % {"price": currency(low)}
-    # An en dash between two amounts, as prices are written in Vietnamese.
-    return _("%(low)s – %(high)s") % {"low": currency(low), "high": currency(high)}  # noqa: RUF001
+    return facets.price_label(*bounds) if bounds is not None else ""

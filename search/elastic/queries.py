@@ -17,7 +17,8 @@ from decimal import Decimal
 
 from elasticsearch.dsl import A, Q, Search
 
-from search.facets import STAR_LEVELS, price_value
+from search.facets import STAR_LEVELS
+from search.forms import price_range_value
 from search.query import FACET_SIZE, PRICE_BUCKETS, BadgeKind, Facet, ProductQuery, Sort
 from search.text import accented_words, has_diacritics, words
 
@@ -156,7 +157,7 @@ def facet_counter(facet: str):
     if facet == Facet.PRICE:
         ranges = []
         for lower, upper in PRICE_BUCKETS:
-            bucket = {"key": price_value(lower, upper)}
+            bucket = {"key": price_range_value(lower, upper)}
             if lower is not None:
                 bucket["from"] = int(lower)
             if upper is not None:

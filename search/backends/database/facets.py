@@ -13,7 +13,8 @@ from collections import Counter
 
 from django.db.models import Count
 
-from search.facets import STAR_LEVELS, database_names, facet_values, price_value, selected_values
+from search.facets import STAR_LEVELS, database_names, facet_values, selected_values
+from search.forms import price_range_value
 from search.models import RecordCategory, RecordEnterprise
 from search.query import FACET_SIZE, PRICE_BUCKETS, Facet
 
@@ -97,7 +98,7 @@ def _column_counts(filters, query, answers):
             ("price bands", filters.key(without=(Facet.PRICE,))),
             lambda: dict(without_price.values_list("price_band").annotate(n=Count("pk")).order_by()),
         )
-    prices = {price_value(*PRICE_BUCKETS[band]): n for band, n in by_band.items() if band is not None}
+    prices = {price_range_value(*PRICE_BUCKETS[band]): n for band, n in by_band.items() if band is not None}
     counts = {Facet.STARS: by_stars, Facet.BADGE: by_badge, Facet.IN_STOCK: by_stock, Facet.PRICE: prices}
     return total, counts
 
