@@ -119,9 +119,32 @@ class IndexVersion(models.Model):
     """
 
     token = models.CharField(max_length=32)
+    # Counts the changes, so a process holding facet columns (backends.database.columns) can
+    # read only the records changed since the revision it holds, from IndexChange.
+    revision = models.PositiveBigIntegerField(default=0)
+    # IndexChange rows up to this revision are gone: a process further behind reloads everything.
+    pruned_through = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("search index version")
 
     def __str__(self):
         return self.token
+
+
+class IndexChange(models.Model):
+    """A product whose record was written or removed at an index revision.
+
+    Written in the transaction that changes the record, after the revision is
+    taken (which locks the version row on PostgreSQL until the commit), so
+    changes commit in revision order and a reader never skips one.
+    """
+
+    revision = models.PositiveBigIntegerField(db_index=True)
+    product_id = models.PositiveBigIntegerField()
+
+    class Meta:
+        verbose_name = _("search index change")
+
+    def __str__(self):
+        return f"{self.product_id} at {self.revision}"

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from marketplace.demo.builders import DEMO_PASSWORD
+from search.backends.database.columns import forget_columns
 
 DEMO_PRODUCTS = 48
 
@@ -27,6 +28,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
         type(wrapper)._test_serialized_contents = wrapper.creation.serialize_db_to_string()
     yield
     del type(wrapper)._test_serialized_contents
+
+
+@pytest.fixture(autouse=True)
+def _columns_from_this_test():
+    """Facet columns held by the process follow the index forward; a test's rollback takes it back."""
+    forget_columns()
 
 
 def pytest_collection_modifyitems(items):

@@ -339,6 +339,9 @@ ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "cho-ocop")
 ELASTICSEARCH_WAIT_FOR_REFRESH = env_bool("ELASTICSEARCH_WAIT_FOR_REFRESH", False)
 # Processes building the database index in a rebuild; 0: one per core, for catalogues of 5,000 or more.
 SEARCH_INDEX_WORKERS = env_int("SEARCH_INDEX_WORKERS", 0)
+# How the database backend counts facets: "memory" (columns each process holds, a few MB per
+# 100,000 products, kept in step by revision) or "sql" (grouped queries, slower with many hits).
+SEARCH_FACETS = env("SEARCH_FACETS", "memory")
 
 # --- Payments -------------------------------------------------------------------------------
 

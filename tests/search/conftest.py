@@ -38,3 +38,9 @@ def new_product(db, approved_enterprise):
         return product
 
     return create
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a change and what its transaction's commit triggers (the index update)."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -3,11 +3,12 @@
 import importlib
 import itertools
 
+import numpy as np
 import pytest
 from django.apps import apps
 
 from search.backends.database import cells
-from search.fields import BITS
+from search.fields import BITS, to_mask
 from search.models import ProductRecord
 from search.query import PRICE_BUCKETS
 
@@ -39,3 +40,16 @@ def test_the_migration_fills_the_same_cells_as_indexing_writes():
     migration = importlib.import_module("search.migrations.0005_facet_cells")
     migration.fill_cells(apps, schema_editor=None)
     assert dict(ProductRecord.objects.values_list("pk", "cell")) == indexed
+
+
+def test_an_array_of_cells_reads_as_each_cell_does():
+    """The columns in memory filter whole arrays of cells with the same accessors."""
+    combinations = list(
+        itertools.product(range(6), EVERY_BADGE_SET, (False, True), (None, *range(len(PRICE_BUCKETS))))
+    )
+    column = np.array([cells.pack(*values) for values in combinations], dtype=np.uint16)
+    for position, (stars, badges, in_stock, band) in enumerate(combinations):
+        assert cells.stars(column)[position] == stars
+        assert cells.badge_bits(column)[position] == to_mask(badges)
+        assert cells.in_stock(column)[position] == in_stock
+        assert cells.band_number(column)[position] == (0 if band is None else band + 1)

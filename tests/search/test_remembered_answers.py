@@ -45,7 +45,8 @@ def counts_places(sql):
     return "GROUP BY" in sql and "commune_code" in sql
 
 
-def test_places_counted_for_the_unfiltered_search_serve_a_search_in_one_province(backend):
+def test_places_counted_in_sql_for_the_unfiltered_search_serve_a_search_in_one_province():
+    backend = DatabaseBackend(facets_in_memory=False)
     province = backend.search(EVERYTHING).facets[Facet.PROVINCE][0].value
     in_province = ProductQuery(per_page=100, province_codes=(province,))
     forget_answers()

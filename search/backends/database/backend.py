@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.utils import timezone
@@ -9,9 +10,11 @@ from search.query import ProductQuery, ProductResults, Sort, Suggestion
 from search.text import accented_words, has_diacritics, words
 from search.workers import each_chunk
 
-from . import records
-from .cache import Answers, change_index_version
-from .facets import count_facets
+from . import column_facets, records
+from . import facets as sql_facets
+from .cache import Answers, Version, change_index_version
+from .columns import columns_at
+from .facets import shown_facets
 from .filters import Filters, withdrawn_record_ids
 from .fulltext import full_text
 
@@ -30,13 +33,19 @@ ORDERINGS = {
 class DatabaseBackend(SearchBackend):
     """SQLite FTS5 or PostgreSQL full text over one denormalised record per browsable product."""
 
+    def __init__(self, facets_in_memory=None):
+        if facets_in_memory is None:
+            facets_in_memory = settings.SEARCH_FACETS != "sql"
+        self.facets_in_memory = facets_in_memory
+
     def search(self, query: ProductQuery) -> ProductResults:
         engine = full_text()
         searched = words(query.text)
         answers = Answers()
         withdrawn = answers.get(("withdrawn",), lambda: list(withdrawn_record_ids()))
         filters = Filters(query, engine.matching(searched) if searched else None, searched, withdrawn)
-        total, facets = count_facets(filters, query, answers)
+        total, counts = self.count(engine, filters, query, answers)
+        facets = shown_facets(counts, query, answers)
         if searched and query.sort == Sort.RELEVANCE:
             boost = accented_words(query.text) if has_diacritics(query.text) else []
             within = filters.records().values("pk") if filters.restricted() else None
@@ -60,6 +69,18 @@ class DatabaseBackend(SearchBackend):
         return ProductResults(
             query=query, page=page, products=page.object_list, facets=facets, understood=" ".join(searched)
         )
+
+    def count(self, engine, filters, query, answers):
+        """(total hits, {facet: {value: count}}), from the columns in memory or in SQL."""
+        if not self.facets_in_memory:
+            return sql_facets.count_facets(filters, query, answers)
+
+        def from_columns():
+            held = columns_at(Version(answers.version, answers.revision))
+            hit_ids = engine.ids(filters.words) if filters.words else None
+            return column_facets.count_facets(held, hit_ids, filters, query)
+
+        return answers.get(("facets", filters.key()), from_columns)
 
     def suggest(self, text: str, limit: int = 8) -> list[Suggestion]:
         searched = words(text[:200])

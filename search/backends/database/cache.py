@@ -12,29 +12,58 @@ holds, and a changed index simply stops finding the old entries.
 
 import hashlib
 import uuid
+from typing import NamedTuple
 
 from django.core.cache import InvalidCacheBackendError, caches
+from django.db import transaction
+from django.db.models import F
 
-from search.models import IndexVersion
+from search.models import IndexChange, IndexVersion
 
 TIMEOUT = 15 * 60  # old versions' entries age out; the current one's are refreshed on use
+KEPT_REVISIONS = 1_000  # changes kept for processes catching up; one further behind reloads everything
+PRUNE_EVERY = 100  # revisions between two prunings of older changes
+
+
+class Version(NamedTuple):
+    token: str  # "" before the first write
+    revision: int
+
+
+def current_version() -> Version:
+    """The index version as this transaction sees it."""
+    row = IndexVersion.objects.values_list("token", "revision").first()
+    return Version(*row) if row else Version("", 0)
 
 
 def index_version():
     """The token of the records as this transaction sees them ("" before the first write)."""
-    return IndexVersion.objects.values_list("token", flat=True).first() or ""
+    return current_version().token
 
 
-def change_index_version():
-    """Call inside the transaction that changes records (or what filters them): old answers lapse."""
-    IndexVersion.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
+def change_index_version(product_ids=()):
+    """Call inside the transaction that changes records (or what filters them): old answers lapse.
+
+    ``product_ids`` are the products whose records were written or removed;
+    they are logged under the new revision for processes holding columns.
+    """
+    with transaction.atomic():
+        token = uuid.uuid4().hex
+        if not IndexVersion.objects.filter(pk=1).update(token=token, revision=F("revision") + 1):
+            IndexVersion.objects.create(pk=1, token=token, revision=1)
+        revision = IndexVersion.objects.values_list("revision", flat=True).get(pk=1)
+        IndexChange.objects.bulk_create(IndexChange(revision=revision, product_id=pk) for pk in product_ids)
+        if revision % PRUNE_EVERY == 0:
+            through = revision - KEPT_REVISIONS
+            IndexChange.objects.filter(revision__lte=through).delete()
+            IndexVersion.objects.filter(pk=1, pruned_through__lt=through).update(pruned_through=through)
 
 
 class Answers:
     """Remembered answers of one search, all read under the index version it started with."""
 
     def __init__(self):
-        self.version = index_version()
+        self.version, self.revision = current_version()
         self.store = answers_cache()
 
     def get(self, key, compute):

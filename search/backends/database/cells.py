@@ -31,12 +31,30 @@ def pack(stars, badges, in_stock, price_band):
     return stars | mask << BADGES_SHIFT | int(bool(in_stock)) << STOCK_SHIFT | band << BAND_SHIFT
 
 
+# Each value from a cell; these work alike on one cell and on an array of them.
+def stars(cell):
+    return cell & ((1 << STARS_BITS) - 1)
+
+
+def badge_bits(cell):
+    return (cell >> BADGES_SHIFT) & ((1 << len(BITS)) - 1)
+
+
+def in_stock(cell):
+    return (cell >> STOCK_SHIFT) & 1
+
+
+def band_number(cell):
+    """The price band + 1, 0 for no price."""
+    return cell >> BAND_SHIFT
+
+
 @cache
 def unpack(cell):
-    band = cell >> BAND_SHIFT
+    band = band_number(cell)
     return Cell(
-        stars=cell & ((1 << STARS_BITS) - 1),
-        badges=to_kinds((cell >> BADGES_SHIFT) & ((1 << len(BITS)) - 1)),
-        in_stock=bool(cell >> STOCK_SHIFT & 1),
+        stars=stars(cell),
+        badges=to_kinds(badge_bits(cell)),
+        in_stock=bool(in_stock(cell)),
         price_band=None if band == 0 else band - 1,
     )

@@ -7,6 +7,11 @@ record's cell, so a single GROUP BY of it gives all four families (and the
 total) once Python sums its hundred-odd cells; places are one more GROUP BY,
 categories and enterprises one each; the names of the values shown are
 remembered too.
+
+Counting over columns in memory (:mod:`.column_facets`) is the faster
+default and reuses this module's Python half; the SQL passes are the choice
+for a process that should hold no columns (``SEARCH_FACETS=sql``), and the
+contract suite holds both to the same answers.
 """
 
 from collections import Counter
@@ -24,7 +29,7 @@ from .filters import Filters, withdrawn_condition
 
 
 def count_facets(filters: Filters, query, answers: Answers):
-    """(total hits, {Facet name: [FacetValue, ...]}) for ``query``.
+    """(total hits, {Facet name: {value: count}}) for ``query``, counted in SQL.
 
     Each pass is remembered by what its SQL depends on, so a family counted
     without its own filter is shared by every query differing only there.
@@ -32,7 +37,7 @@ def count_facets(filters: Filters, query, answers: Answers):
     total, counts = _column_counts(filters, query, answers)
     places = (Facet.PROVINCE, Facet.COMMUNE)
     groups = answers.get(("places", filters.key(without=places)), lambda: _place_counts(filters))
-    counts[Facet.PROVINCE], counts[Facet.COMMUNE] = _places(groups, filters)
+    counts[Facet.PROVINCE], counts[Facet.COMMUNE] = places_counts(groups, filters)
     for family, model, field in (
         (Facet.CATEGORY, RecordCategory, "category"),
         (Facet.ENTERPRISE, RecordEnterprise, "enterprise"),
@@ -41,6 +46,11 @@ def count_facets(filters: Filters, query, answers: Answers):
             (family, filters.key(without=(family,))),
             lambda family=family, model=model, field=field: _related_counts(filters, family, model, field),
         )
+    return total, counts
+
+
+def shown_facets(counts, query, answers: Answers):
+    """{Facet name: [FacetValue, ...]}: the long families cut to their largest values, all named."""
     selected = selected_values(query)
     for name in Facet.LONG:
         counts[name] = largest(counts[name], selected[name])
@@ -48,7 +58,7 @@ def count_facets(filters: Filters, query, answers: Answers):
     def names(shown):
         return answers.get(("labels", shown), lambda: database_names(shown))
 
-    return total, facet_values(counts, query, names)
+    return facet_values(counts, query, names)
 
 
 def largest(counts, selected):
@@ -62,16 +72,35 @@ def _column_counts(filters, query, answers):
     """The total and the stars, badge, stock and price facets.
 
     The stars, badge and stock filters are left out of the SQL and applied to
-    the grouped rows here, each family without its own; a price range is not
+    the grouped rows in :func:`cell_counts`; a price range is not
     band-aligned, so when one is asked the price facet takes a second query.
     """
-    in_python = (Facet.STARS, Facet.BADGE, Facet.IN_STOCK)
     grouped = answers.get(
-        ("cells", filters.key(without=in_python)),
+        ("cells", filters.key(without=CELL_FILTERS)),
         lambda: list(
-            filters.records(without=in_python).values_list("cell").annotate(n=Count("pk")).order_by()
+            filters.records(without=CELL_FILTERS).values_list("cell").annotate(n=Count("pk")).order_by()
         ),
     )
+    bands = None
+    if filters.active(Facet.PRICE):
+        without_price = filters.records(without=(Facet.PRICE,))
+        bands = answers.get(
+            ("price bands", filters.key(without=(Facet.PRICE,))),
+            lambda: dict(without_price.values_list("price_band").annotate(n=Count("pk")).order_by()),
+        )
+    return cell_counts(grouped, query, bands)
+
+
+CELL_FILTERS = (Facet.STARS, Facet.BADGE, Facet.IN_STOCK)  # applied to grouped cells, not in the SQL
+
+
+def cell_counts(grouped, query, bands=None):
+    """The total and the stars, badge, stock and price facets from ``(cell, n)`` groups.
+
+    ``grouped`` holds the hits with every filter but :data:`CELL_FILTERS`;
+    each family is counted here with the other two. ``bands`` ({price band:
+    n}, without the price filter) is needed when a price range is asked.
+    """
     min_stars, badges = Filters.min_stars(query), set(Filters.badges(query))
 
     def holds(cell, stars=True, stock=True):
@@ -92,12 +121,8 @@ def _column_counts(filters, query, answers):
             by_stars.update({str(stars): n for stars in STAR_LEVELS if cell.stars >= stars})
         if holds(cell, stock=False) and cell.in_stock:
             by_stock["1"] += n
-    if filters.active(Facet.PRICE):
-        without_price = filters.records(without=(Facet.PRICE,))
-        by_band = answers.get(
-            ("price bands", filters.key(without=(Facet.PRICE,))),
-            lambda: dict(without_price.values_list("price_band").annotate(n=Count("pk")).order_by()),
-        )
+    if bands is not None:
+        by_band = bands
     prices = {price_range_value(*PRICE_BUCKETS[band]): n for band, n in by_band.items() if band is not None}
     counts = {Facet.STARS: by_stars, Facet.BADGE: by_badge, Facet.IN_STOCK: by_stock, Facet.PRICE: prices}
     return total, counts
@@ -118,7 +143,8 @@ def _place_counts(filters):
     return list(rows)
 
 
-def _places(groups, filters):
+def places_counts(groups, filters):
+    """Province and commune counts from ``(province, commune, n)`` groups, each without its own filter."""
     provinces, communes = Counter(), Counter()
     chosen_provinces = set(filters.values.get(Facet.PROVINCE, ()))
     chosen_communes = set(filters.values.get(Facet.COMMUNE, ()))

@@ -7,6 +7,7 @@ about a search (filters, facets, sorting) is plain ORM and the same on
 every database.
 """
 
+import numpy as np
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
@@ -25,6 +26,17 @@ class FullText:
     def matching(self, words) -> RawSQL:
         """The ids of records holding every word (anywhere in their text), as a subquery."""
         raise NotImplementedError
+
+    def ids(self, words) -> np.ndarray:
+        """The ids of records holding every word, read at once (for counting facets in memory)."""
+        matching = self.matching(words)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {self.JOINED_IDS} FROM ({matching.sql}) matching", matching.params)
+            joined = cursor.fetchone()[0]
+        if not joined:
+            return np.zeros(0, dtype=np.int64)
+        # One string parsed in C: a row per id costs the driver several times more.
+        return np.fromstring(joined, dtype=np.int64, sep=",")
 
     def ranked_ids(self, words, boost_words, within, without, limit, offset) -> list[int]:
         """Ids of matching records, best first: exact accented title words, then the engine's rank.
@@ -72,6 +84,7 @@ class SqliteFullText(FullText):
     """FTS5 with BM25; the title column weighs ten times the rest."""
 
     RANK = f"bm25({FTS}, 10.0, 1.0)"
+    JOINED_IDS = "group_concat(rowid)"
 
     @staticmethod
     def expression(words, prefix=False, column=None):
@@ -119,6 +132,7 @@ class PostgresFullText(FullText):
     """A tsvector ('simple' configuration) with a GIN index; title words weigh A, the rest B."""
 
     QUERY = "to_tsquery('simple', %s)"
+    JOINED_IDS = "string_agg(record_id::text, ',')"
 
     @staticmethod
     def expression(words, prefix=False, weight=""):

@@ -71,7 +71,7 @@ def _swap(product_ids, documents):
     if changed:
         ProductRecord.objects.filter(pk__in=changed).delete()
         write([wanted[pk] for pk in changed if pk in wanted])
-        change_index_version()  # last: on PostgreSQL its row stays locked until the commit
+        change_index_version(changed)  # last: on PostgreSQL its row stays locked until the commit
     return len(documents)
 
 
