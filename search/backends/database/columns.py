@@ -89,13 +89,7 @@ class Columns:
     @property
     def nbytes(self):
         arrays = (self.present, self.cell, self.province, self.commune, self.cents)
-        pairs = (
-            self.categories.records,
-            self.categories.values,
-            self.enterprises.records,
-            self.enterprises.values,
-        )
-        return sum(array.nbytes for array in (*arrays, *pairs))
+        return sum(array.nbytes for array in arrays) + self.categories.nbytes + self.enterprises.nbytes
 
     def mask_of(self, product_ids):
         """A mask, by product id, of those of ``product_ids`` that have a record."""
