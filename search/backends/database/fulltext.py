@@ -3,8 +3,8 @@
 The words reaching here come from :func:`search.text.words`: folded runs of
 letters and digits, so they can be quoted into an FTS5 query or a tsquery
 without any of the shopper's punctuation becoming syntax. Everything else
-about a search (filters, facets, sorting) is plain ORM and the same on
-every database.
+about a search (filters, facets, sorting) is plain ORM, or columns in
+memory, and the same on every database.
 """
 
 import numpy as np
