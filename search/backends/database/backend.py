@@ -12,7 +12,7 @@ from search.workers import each_chunk
 
 from . import column_facets, records
 from . import facets as sql_facets
-from .cache import Answers, Version, change_index_version
+from .cache import Answers, change_index_version
 from .columns import columns_at
 from .facets import shown_facets
 from .filters import Filters, withdrawn_record_ids
@@ -76,7 +76,7 @@ class DatabaseBackend(SearchBackend):
             return sql_facets.count_facets(filters, query, answers)
 
         def from_columns():
-            held = columns_at(Version(answers.version, answers.revision))
+            held = columns_at(answers.version)
             hit_ids = engine.ids(filters.words) if filters.words else None
             return column_facets.count_facets(held, hit_ids, filters, query)
 

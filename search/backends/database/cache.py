@@ -63,12 +63,12 @@ class Answers:
     """Remembered answers of one search, all read under the index version it started with."""
 
     def __init__(self):
-        self.version, self.revision = current_version()
+        self.version = current_version()
         self.store = answers_cache()
 
     def get(self, key, compute):
         """``compute()``, or what it returned for the same ``key`` under this index version."""
-        name = f"search:{self.version}:{hashlib.sha1(repr(key).encode()).hexdigest()}"
+        name = f"search:{self.version.token}:{hashlib.sha1(repr(key).encode()).hexdigest()}"
         answer = self.store.get(name)
         if answer is None:
             answer = compute()

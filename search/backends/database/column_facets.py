@@ -39,7 +39,7 @@ def count_facets(columns: Columns, hit_ids, filters: Filters, query):
         bands = {number - 1: n for number, n in numbers if number}
     total, counts = cell_counts(tally(columns.cell[passing(CELL_FILTERS)]), query, bands)
     counts[Facet.PROVINCE], counts[Facet.COMMUNE] = places_counts(
-        _placetally(columns, passing((Facet.PROVINCE, Facet.COMMUNE))), filters
+        _place_groups(columns, passing((Facet.PROVINCE, Facet.COMMUNE))), filters
     )
     for family, pairs in ((Facet.CATEGORY, columns.categories), (Facet.ENTERPRISE, columns.enterprises)):
         counts[family] = {str(value): n for value, n in pairs.counts(passing((family,))).items()}
@@ -62,7 +62,7 @@ def _masks(columns, filters):
             masks[family] = cells.stars(columns.cell) >= values
         elif family == Facet.BADGE:
             wanted = to_mask(values)
-            masks[family] = cells.badge_bits(columns.cell) & wanted == wanted
+            masks[family] = (cells.badge_bits(columns.cell) & wanted) == wanted
         elif family == Facet.IN_STOCK:
             masks[family] = cells.in_stock(columns.cell) == 1
         elif family == Facet.PRICE:
@@ -88,7 +88,7 @@ def _within_int64(cents):
     return max(-1, min(cents, 2**62))
 
 
-def _placetally(columns, mask):
+def _place_groups(columns, mask):
     """[(province code, commune code, n)] of the records in ``mask``, as the SQL pass groups them."""
     width = len(columns.commune_codes)
     keys = columns.province[mask].astype(np.int64) * width + columns.commune[mask]
