@@ -5,14 +5,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
-# Python 3.12 preferred (pyenv's 3.12 is found even when it is not the global one); 3.11+ works.
-PYTHON ?= $(shell for c in python3.12 $$(ls -d $$HOME/.pyenv/versions/3.12*/bin/python3.12 /root/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null) python3.13 python3.11 python3; do \
-	$$c -c 'import sys; assert sys.version_info >= (3, 11)' 2>/dev/null && { echo $$c; break; }; done)
+# Python 3.12 or 3.13 (vietnam-provinces needs 3.12+; pyenv's 3.12 is found even when it is not the global one).
+PYTHON ?= $(shell for c in python3.12 $$(ls -d $$HOME/.pyenv/versions/3.12*/bin/python3.12 /root/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null) python3.13 python3; do \
+	$$c -c 'import sys; assert sys.version_info >= (3, 12)' 2>/dev/null && { echo $$c; break; }; done)
 
 .PHONY: run test test-fast lint format messages lock bench bench-search clean browser-deps
 
 $(BIN)/.installed: requirements.txt requirements-test.txt
-	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed"; exit 1; }
+	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-test.txt
@@ -32,11 +32,24 @@ test: $(BIN)/.installed browser-deps
 test-fast: $(BIN)/.installed
 	$(BIN)/python -m pytest -m "not browser"
 
+# Debian packages the tests need, each installed only when missing: Chromium for the browser
+# tests; docker-compose, nginx, openssl and envsubst (gettext-base) for the production stack's
+# tests (tests/operations/test_stack.py validates docker/compose.yaml and runs nginx).
 browser-deps:
-	@command -v chromium >/dev/null || { \
-		echo "Installing Debian's chromium for the browser tests"; \
-		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-		else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+	@browser=""; tools=""; \
+	command -v chromium >/dev/null || browser=chromium; \
+	command -v docker-compose >/dev/null || tools="$$tools docker-compose"; \
+	command -v nginx >/dev/null || test -x /usr/sbin/nginx || tools="$$tools nginx"; \
+	command -v openssl >/dev/null || tools="$$tools openssl"; \
+	command -v envsubst >/dev/null || tools="$$tools gettext-base"; \
+	if [ -n "$$browser$$tools" ]; then \
+		echo "Installing Debian's $$browser$$tools for the tests"; \
+		if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+		$$sudo apt-get update -qq && \
+		{ [ -z "$$browser" ] || $$sudo apt-get install -y -qq chromium >/dev/null; } && \
+		{ [ -z "$$tools" ] || $$sudo env DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq --no-install-recommends $$tools >/dev/null; }; \
+	fi
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -82,3 +82,24 @@ class StorageThumbnailer(AbstractThumbnailer):
 
     def delete_thumbnails(self, source):
         """Thumbnails are addressed by content options, not listed; they age out with the folder."""
+
+
+# The thumbnails the templates ask for, made by a worker when the image is uploaded so
+# no shopper waits for them (the options are the templates' own: the same file names).
+VARIANTS = {
+    "product-image": (
+        {"size": "x155", "upscale": False},  # product cards
+        {"size": "440x400", "upscale": False},  # the product page's gallery
+        {"size": "65x55", "crop": "center"},  # the gallery's strip
+        {"size": "100x100", "upscale": False},  # basket lines
+        {"size": "160x160", "upscale": False},  # traceability pages
+    ),
+    "enterprise-logo": ({"size": "120x120", "crop": "center"}, {"size": "120x120", "upscale": False}),
+    "enterprise-banner": ({"size": "1110x280", "crop": "center"}, {"size": "360x120", "upscale": False}),
+}
+
+
+def make_thumbnails(source_name, family):
+    """Make every thumbnail of ``family`` for this stored image (those already made are kept)."""
+    thumbnailer = StorageThumbnailer()
+    return [thumbnailer.generate_thumbnail(source_name, **options).name for options in VARIANTS[family]]

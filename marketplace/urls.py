@@ -14,6 +14,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # /healthz and /readyz for load balancers and containers.
+    path("", include("marketplace.operations.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 

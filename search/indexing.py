@@ -3,7 +3,8 @@
 Every change a shopper could notice in search (a product, its price or stock,
 a certificate, a traceability lot, its categories, its enterprise's name or
 status) names the products it touches; they are collected for the current
-transaction and handed to the backend once, deduplicated, when it commits.
+transaction and handed to a worker once, deduplicated, when it commits (the
+``search.update_records`` task; in-process without a broker).
 A rolled-back change never reaches the index. Bulk loads (the demo) pause
 this and rebuild the index once at the end.
 """
@@ -16,7 +17,10 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from oscar.core.loading import get_model
 
+from marketplace.jobs.outbox import enqueue
+
 from .backends import get_backend
+from .tasks import update_records
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +55,7 @@ def schedule(product_ids):
 def _flush():
     ids, _state.pending = getattr(_state, "pending", None) or set(), set()
     if ids:
-        get_backend().update(ids)
+        enqueue(update_records, sorted(ids))
 
 
 @contextmanager

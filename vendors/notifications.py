@@ -1,12 +1,12 @@
 """Telling an enterprise about the Department's decision on it, by e-mail.
 
 The enterprise learns the outcome and the reason without having to log in and
-look; the mail goes out only once the decision is committed.
+look; the mail goes out only once the decision is committed (the project's e-mail
+backend hands it to a worker then), so the reviewer never waits for the mail server.
 """
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -25,7 +25,7 @@ def recipients(enterprise):
 
 
 def notify_status_change(change):
-    """Send the decision recorded in ``change`` to the enterprise when the transaction commits."""
+    """Send the decision recorded in ``change`` to the enterprise once the transaction commits."""
     to = recipients(change.enterprise)
     if not to:
         return
@@ -39,6 +39,4 @@ def notify_status_change(change):
         subject = render_to_string("vendors/emails/status_change_subject.txt", context)
         body = render_to_string("vendors/emails/status_change_body.txt", context)
     subject = " ".join(subject.split())  # a header: one line
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to, fail_silently=False)
-    )
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to, fail_silently=False)

@@ -5,7 +5,6 @@ import io
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.contrib.sites.models import Site
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -13,9 +12,10 @@ from django.db import transaction
 from oscar.core.loading import get_model
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Page
 from wagtail.models import Site as WagtailSite
 
+from marketplace.operations.bootstrap import ensure_staff_groups
 from marketplace.places.models import Commune, Province
 from marketplace.text import slugify_vi
 from vendors import review
@@ -25,8 +25,6 @@ from . import content, images
 
 DEMO_PASSWORD = "demo-ocop-2026"
 PROVINCE_CODE = "44"  # Tỉnh Quảng Trị, which includes the former Quảng Bình since 1 July 2025
-REVIEWERS_GROUP = "Department reviewers"
-EDITORS_GROUP = "Editors"  # created by Wagtail's own migrations
 
 Category = get_model("catalogue", "Category")
 Partner = get_model("partner", "Partner")
@@ -62,15 +60,8 @@ def ensure_country():
 
 
 def ensure_groups():
-    reviewers, _ = Group.objects.get_or_create(name=REVIEWERS_GROUP)
-    reviewers.permissions.add(_permission("partner", "review_enterprises"))
-    editors, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
-    editors.permissions.add(_permission("wagtailadmin", "access_admin"))
-    return {"reviewers": reviewers, "editors": editors}
-
-
-def _permission(app_label, codename):
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    """The staff groups as production has them (one definition, in marketplace.operations.bootstrap)."""
+    return ensure_staff_groups()
 
 
 def ensure_user(email, first_name, last_name, groups=(), is_staff=False, is_superuser=False):
@@ -399,11 +390,7 @@ def ensure_pages(categories):
 
 
 def _let_editors_edit(home):
-    editors, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
-    for codename in ("add_page", "change_page", "publish_page"):
-        GroupPagePermission.objects.get_or_create(
-            group=editors, page=home, permission=_permission("wagtailcore", codename)
-        )
+    ensure_staff_groups(home)  # the editors' page permissions are held on the home page
 
 
 def _category(categories, slug_prefix):

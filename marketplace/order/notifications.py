@@ -1,6 +1,6 @@
 """E-mails when an order is confirmed: the shopper gets the whole order, each enterprise its own parcel.
 
-They go out once the transaction commits, through Oscar's communication framework
+A worker writes and sends them once the transaction commits, through Oscar's communication framework
 (event types ``ORDER_PLACED`` and ``PARCEL_PLACED``, editable in the dashboard), in the
 site's default language: Vietnamese.
 """
@@ -9,11 +9,11 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from oscar.core.loading import get_class, get_model
 
+from marketplace.jobs.outbox import enqueue
 from vendors.notifications import recipients
 
 Dispatcher = get_class("communication.utils", "Dispatcher")
@@ -40,8 +40,10 @@ def order_status_path(order):
 
 
 def send_order_confirmation(order):
-    """Queue the shopper's and the enterprises' e-mails for when the current transaction commits."""
-    transaction.on_commit(lambda: send_now(order.pk))
+    """Have a worker write the shopper's and the enterprises' e-mails once the order is committed."""
+    from .tasks import send_confirmation
+
+    enqueue(send_confirmation, order.pk)
 
 
 def send_now(order_pk):

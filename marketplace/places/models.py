@@ -26,6 +26,14 @@ class Province(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def short_name(self):
+        """The name without its division word, as in running text: "Quảng Trị" for "Tỉnh Quảng Trị"."""
+        for prefix in ("Thành phố ", "Tỉnh "):
+            if self.name.startswith(prefix):
+                return self.name.removeprefix(prefix)
+        return self.name
+
 
 class Commune(models.Model):
     """A commune, ward or special zone: the lower of the two tiers."""

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's settings are the baseline)
 
 from marketplace.dashboard.nav import approved_enterprise_staff, enterprise_staff_only
+from marketplace.jobs.schedule import beat_schedule
 
 from .env import env, env_bool, env_int, env_list
 
@@ -95,12 +96,17 @@ INSTALLED_APPS = [
     "marketplace.demo.apps.DemoConfig",
     "marketplace.payouts.apps.PayoutsConfig",
     "cms.apps.CmsConfig",
+    "marketplace.jobs.apps.JobsConfig",
+    "marketplace.operations.apps.OperationsConfig",
 ]
 
 SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Request ids and one log line per request; /healthz and /readyz answered before host checks.
+    "marketplace.operations.middleware.RequestLogMiddleware",
+    "marketplace.operations.middleware.ProbeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "marketplace.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -239,7 +245,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # --- E-mail --------------------------------------------------------------------------
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Every message is handed to a background task after commit (marketplace.jobs.mail); the
+# task delivers it with EMAIL_DELIVERY_BACKEND, which the EMAIL_BACKEND variable names.
+EMAIL_BACKEND = "marketplace.jobs.mail.BackgroundEmailBackend"
+EMAIL_DELIVERY_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
@@ -247,6 +257,32 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Chợ OCOP <no-reply@cho-ocop.vn>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Background work --------------------------------------------------------------------
+
+# Celery with Redis (redis://…) or RabbitMQ (amqp://…). Without a broker every task runs
+# in the process that asks for it, after the transaction commits.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = False
+CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
+CELERY_ENABLE_UTC = True
+CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_IGNORE_RESULT = True
+# A task is taken off the queue only when done: a worker killed mid-task leaves it for another.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A request publishing after commit must not wait for a broker that is down: fail fast, and
+# the work is kept in the outbox (marketplace.jobs.outbox) until the broker is back.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# "max_retries": 0 — a publish tries the broker once (else about 2 s of reconnecting per task).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5, "max_retries": 0}
+# Seconds between two relays of the outbox; the rehearsal shortens it.
+OUTBOX_RELAY_SECONDS = env_int("OUTBOX_RELAY_SECONDS", 60)
+CELERY_BEAT_SCHEDULE = beat_schedule(relay_seconds=OUTBOX_RELAY_SECONDS)
 
 # --- Oscar ---------------------------------------------------------------------------
 
@@ -337,11 +373,23 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", "cho-ocop")
 # Make each index update visible to searches before the request returns (tests; costs up to a second).
 ELASTICSEARCH_WAIT_FOR_REFRESH = env_bool("ELASTICSEARCH_WAIT_FOR_REFRESH", False)
+# Seconds a request to the cluster may take (a float is fine), and how many times one that failed
+# to connect or timed out is tried again: a page waits at most TIMEOUT x (1 + MAX_RETRIES) before
+# search.failover answers it without the cluster (then the cluster is left alone for 30 s).
+ELASTICSEARCH_TIMEOUT = float(env("ELASTICSEARCH_TIMEOUT", "") or 5)
+ELASTICSEARCH_MAX_RETRIES = env_int("ELASTICSEARCH_MAX_RETRIES", 2)
+# Replicas of the product index once a rebuild has loaded it (none during the load). 0 suits the
+# single-node cluster of docker/compose.yaml, where a replica could never be placed and the index
+# would stay yellow; set 1 or more on a cluster of several nodes.
+ELASTICSEARCH_REPLICAS = env_int("ELASTICSEARCH_REPLICAS", 0)
 # Processes building the database index in a rebuild; 0: one per core, for catalogues of 5,000 or more.
 SEARCH_INDEX_WORKERS = env_int("SEARCH_INDEX_WORKERS", 0)
 # How the database backend counts facets: "memory" (columns each process holds, a few MB per
 # 100,000 products, kept in step by revision) or "sql" (grouped queries, slower with many hits).
 SEARCH_FACETS = env("SEARCH_FACETS", "memory")
+# A search that cannot be answered (Elasticsearch down and no database index to answer instead)
+# becomes a 503 "search is briefly unavailable" page, or a 503 JSON answer for autocomplete.
+MIDDLEWARE = [*MIDDLEWARE, "search.middleware.SearchUnavailableMiddleware"]
 
 # --- Payments -------------------------------------------------------------------------------
 
@@ -366,12 +414,48 @@ MARKETPLACE_COMMISSION_RATE = env("MARKETPLACE_COMMISSION_RATE", "0.05")
 
 # --- Logging ----------------------------------------------------------------------------------
 
+from marketplace.operations.conf import log_format, parse_admins  # noqa: E402
+
+# One record a line on standard error: LOG_FORMAT=json (production's default) writes JSON lines
+# with time, level, logger, message, request_id, user_id, path (and exc_info); text (dev, tests)
+# writes "time level logger [request id] message". marketplace.requests logs one line per request
+# (probes and static files only at DEBUG). See marketplace.operations.logs and .middleware.
+LOG_FORMAT = log_format(default="text")
+LOG_LEVEL = env("LOG_LEVEL", "INFO")
+# Errors of requests (django.request) are e-mailed to ADMINS, "Name <a@b.vn>, c@d.vn", through
+# EMAIL_BACKEND, that is by a background task; nobody is e-mailed when ADMINS is empty.
+ADMINS = parse_admins(env("ADMINS", ""))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "filters": {
+        "request_context": {"()": "marketplace.operations.logs.RequestContextFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "json": {"()": "marketplace.operations.logs.JsonFormatter"},
+        "text": {"()": "marketplace.operations.logs.TextFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_context"],
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
+        # Django's own console and mail_admins handlers replaced: django.* reaches the console
+        # through the root, and only request errors (not django.security's) are e-mailed.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.request": {"handlers": ["mail_admins"], "propagate": True},
+        # runserver's own request lines would repeat marketplace.requests' lines.
+        "django.server": {"level": "WARNING"},
         "django.db.backends": {"level": "INFO"},
         # Wagtail's background tasks run in-process and log every step at INFO.
         "django_tasks": {"level": "WARNING"},
@@ -380,6 +464,10 @@ LOGGING = {
         "oscar.alerts": {"level": "WARNING"},
     },
 }
+# Celery workers keep this configuration (and its format) instead of installing their own.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# A load balancer probes over plain HTTP: no redirect to HTTPS for the probes.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
 # --- Demo data --------------------------------------------------------------------------------
 

@@ -32,3 +32,14 @@ OSCAR_URL_SCHEMA = "https"
 
 # Static files served by the application server itself, compressed and cached forever.
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
+
+# --- Logs and error reporting ---------------------------------------------------------------
+
+from marketplace.operations.conf import log_format  # noqa: E402
+from marketplace.operations.errors import init_sentry  # noqa: E402
+
+# JSON lines for the log collector unless LOG_FORMAT=text.
+LOG_FORMAT = log_format(default="json")
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT
+# Sentry only when SENTRY_DSN is set (SENTRY_ENVIRONMENT, SENTRY_TRACES_SAMPLE_RATE); no personal data.
+SENTRY_ENABLED = init_sentry()

@@ -27,3 +27,6 @@ CACHES = {
     name: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"cho-ocop-test-{name}"}
     for name in ("default", "search")
 }
+# Tasks run in the test's own process after commit; tests of the broker path set it themselves.
+CELERY_BROKER_URL = ""
+CELERY_TASK_ALWAYS_EAGER = True

@@ -13,3 +13,9 @@ ELASTICSEARCH_BACKEND = "search.backends.elasticsearch.ElasticsearchBackend"
 def get_backend():
     """The backend for this process: Elasticsearch when ``ELASTICSEARCH_URL`` is set."""
     return import_string(ELASTICSEARCH_BACKEND if settings.ELASTICSEARCH_URL else DATABASE_BACKEND)()
+
+
+@cache
+def get_standby():
+    """The database backend, which answers shoppers while Elasticsearch is down (:mod:`search.failover`)."""
+    return import_string(DATABASE_BACKEND)()

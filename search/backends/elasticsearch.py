@@ -4,7 +4,7 @@ The cluster answers which products match, in what order, and how many per facet
 value; the page's products are then loaded from the database in hit order, as
 the database backend does, so cards read the same objects whichever backend ran.
 Searches go through an alias, so ``rebuild`` fills a new index while the old one
-keeps answering, and swaps them in one step.
+keeps answering, and swaps them in one step (:mod:`search.elastic.rebuild`).
 """
 
 import logging
@@ -14,33 +14,30 @@ from functools import cached_property
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.utils import timezone
-from elasticsearch import Elasticsearch, NotFoundError
-from elasticsearch.helpers import bulk, scan, streaming_bulk
+from elasticsearch.helpers import bulk, scan
 from oscar.core.loading import get_model
 
 from ..documents import build_documents
+from ..elastic.client import connect
 from ..elastic.documents import IndexedProduct
+from ..elastic.errors import IndexingError, already_deleted, missing_alias
 from ..elastic.facets import counts_from_aggregations
-from ..elastic.indices import concrete_index_name, product_index, products_alias
+from ..elastic.indices import products_alias
 from ..elastic.queries import badges_due_body, max_pages, page_within_window, search_body, suggest_body
+from ..elastic.rebuild import Rebuild
 from ..facets import facet_values
 from ..query import MAX_QUERY_LENGTH, ProductQuery, ProductResults, Suggestion
 from ..text import words
 from .base import SearchBackend
+from .database.cache import change_index_version
 
 Product = get_model("catalogue", "Product")
 
 logger = logging.getLogger(__name__)
 
+__all__ = ["ElasticsearchBackend", "IndexingError"]
+
 MAX_SUGGESTIONS = 50
-
-
-class IndexingError(Exception):
-    """Elasticsearch refused some documents; ``errors`` holds its answer for each."""
-
-    def __init__(self, errors):
-        super().__init__(f"{len(errors)} product(s) not indexed, first: {errors[0]}")
-        self.errors = errors
 
 
 class WindowPaginator(Paginator):
@@ -55,7 +52,7 @@ class ElasticsearchBackend(SearchBackend):
     chunk_size = 500  # products read from the database and sent per bulk request
 
     def __init__(self, client=None, alias=None, wait_for_refresh=None):
-        self.client = client or Elasticsearch(settings.ELASTICSEARCH_URL)
+        self.client = client or connect()
         self.alias = alias or products_alias()
         if wait_for_refresh is None:
             wait_for_refresh = settings.ELASTICSEARCH_WAIT_FOR_REFRESH
@@ -101,43 +98,41 @@ class ElasticsearchBackend(SearchBackend):
     # --- Indexing --------------------------------------------------------------------------
 
     def update(self, product_ids, on=None) -> None:
+        """Called once the transaction that changed them has committed (:mod:`search.indexing`)."""
         ids = sorted({int(pk) for pk in product_ids})
         if not ids:
             return
-        actions = []
-        for start in range(0, len(ids), self.chunk_size):
-            chunk = ids[start : start + self.chunk_size]
-            documents = build_documents(self._catalogue().filter(pk__in=chunk), on)
-            actions += [self._action(self.alias, document) for document in documents]
-            found = {document.product_id for document in documents}
-            actions += [self._delete(self.alias, pk) for pk in chunk if pk not in found]
+        # Logged before the write, in a transaction of its own: a rebuild running meanwhile fills
+        # its new index from the catalogue and replays what this log names (search.elastic.rebuild).
+        change_index_version(ids)
         # require_alias: before the first rebuild there is nothing to update, and an
         # update must not create an index with a guessed mapping under the alias's name.
-        _done, errors = bulk(
-            self.client, actions, raise_on_error=False, require_alias=True, **self.write_options
-        )
-        errors = [error for error in errors if not _already_deleted(error)]
-        if errors and all(_missing_alias(error) for error in errors):
+        errors = self.send(self.alias, ids, on, require_alias=True, **self.write_options)
+        if errors and all(missing_alias(error) for error in errors):
             logger.warning("Search index %s does not exist yet: run search_index --rebuild", self.alias)
         elif errors:
             raise IndexingError(errors)
 
+    def send(self, index, ids, on=None, client=None, **options) -> list:
+        """Write these products' documents to ``index`` (deleting those not browsable); returns the errors."""
+        _done, errors = bulk(
+            client or self.client, self.actions(index, ids, on), raise_on_error=False, **options
+        )
+        return [error for error in errors if not already_deleted(error)]
+
+    def actions(self, index, ids, on=None):
+        """Bulk actions bringing these products' documents in ``index`` in step with the catalogue."""
+        ids = sorted(set(ids))
+        for start in range(0, len(ids), self.chunk_size):
+            chunk = ids[start : start + self.chunk_size]
+            documents = build_documents(self._catalogue().filter(pk__in=chunk), on)
+            yield from (self.action(index, document) for document in documents)
+            found = {document.product_id for document in documents}
+            yield from (self._delete(index, pk) for pk in chunk if pk not in found)
+
     def rebuild(self, progress=None, on=None) -> int:
-        """Fill a new index, then move the alias to it and drop the old one: searches never stop."""
-        index = concrete_index_name(self.alias)
-        product_index(index).create(using=self.client)
-        try:
-            indexed = 0
-            for _ok, _item in streaming_bulk(
-                self.client, self._index_all(index, progress, on), chunk_size=self.chunk_size
-            ):
-                indexed += 1
-            self.client.indices.refresh(index=index)
-        except BaseException:
-            self.client.indices.delete(index=index, ignore_unavailable=True)
-            raise
-        self._move_alias(index)
-        return indexed
+        """A new index, filled and then swapped in behind the alias: searches never stop, no edit is lost."""
+        return Rebuild(self, progress, on).run()
 
     def refresh_badges(self, on=None) -> int:
         on = on or timezone.localdate()
@@ -145,38 +140,11 @@ class ElasticsearchBackend(SearchBackend):
         self.update(due, on)
         return len(due)
 
-    def _index_all(self, index, progress, on):
-        """Index actions for every browsable product, read and built a chunk at a time."""
-        ids = list(Product.objects.browsable().order_by("pk").values_list("pk", flat=True))
-        if progress is not None:
-            progress.reset(total=len(ids))
-        for start in range(0, len(ids), self.chunk_size):
-            chunk = ids[start : start + self.chunk_size]
-            for document in build_documents(self._catalogue().filter(pk__in=chunk), on):
-                if document.browsable:
-                    yield self._action(index, document)
-            if progress is not None:
-                progress.update(len(chunk))
-
-    def _move_alias(self, index):
-        try:
-            previous = sorted(self.client.indices.get_alias(name=self.alias))
-        except NotFoundError:
-            previous = []
-        self.client.indices.update_aliases(
-            actions=[
-                *({"remove": {"index": old, "alias": self.alias}} for old in previous),
-                {"add": {"index": index, "alias": self.alias}},
-            ]
-        )
-        if previous:
-            self.client.indices.delete(index=",".join(previous))
-
     @staticmethod
     def _catalogue():
         return Product.objects.base_queryset().prefetch_related("categories")
 
-    def _action(self, index, document):
+    def action(self, index, document):
         if not document.browsable:
             return self._delete(index, document.product_id)
         record = IndexedProduct.from_document(document)
@@ -185,14 +153,3 @@ class ElasticsearchBackend(SearchBackend):
     @staticmethod
     def _delete(index, pk):
         return {"_op_type": "delete", "_index": index, "_id": pk}
-
-
-def _already_deleted(error):
-    """Deleting a product the index never had is not a failure."""
-    answer = error.get("delete", {})
-    return answer.get("status") == 404 and "error" not in answer
-
-
-def _missing_alias(error):
-    (answer,) = error.values()
-    return answer.get("error", {}).get("type") == "index_not_found_exception"

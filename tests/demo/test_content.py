@@ -1,6 +1,5 @@
 """Demo content and generated pictures: plain checks that need no database or settings."""
 
-import csv
 import io
 import re
 from collections import Counter
@@ -12,15 +11,14 @@ from stdnum.vn import mst
 
 from marketplace.demo import content, images
 from marketplace.demo.content import ENTERPRISES, PRODUCT_GROUPS, product_specs
+from marketplace.places.sources import package_divisions
 
-DIVISIONS = Path(__file__).resolve().parents[2] / "marketplace" / "places" / "data" / "divisions.csv"
 SPECS = product_specs()
 SET_SLUGS = {s["slug"] for group in PRODUCT_GROUPS for s in group["sets"]}
 
 
 def _province_44_communes():
-    with DIVISIONS.open(encoding="utf-8") as handle:
-        return {row["commune_name"] for row in csv.DictReader(handle) if row["province_code"] == "44"}
+    return {row.commune_name for row in package_divisions().rows if row.province_code == "44"}
 
 
 def _contrast_with_white(hex_colour):

@@ -21,27 +21,43 @@ class Request:
     path: str
     params: dict
     body: object  # a dict, a list of dicts for NDJSON (bulk), or None
+    timeout: float | None = None  # the request timeout the client gave the node
 
 
 class FakeCluster:
-    """Records requests and answers them: as prepared for (method, path), else with success."""
+    """Records requests and answers them: as prepared for (method, path), else with success.
+
+    ``unreachable``, when set to a transport error (``ConnectionError``,
+    ``ConnectionTimeout``), is raised by every request instead, as a cluster that
+    is down makes the real node raise it; the client retries it as it would.
+    """
 
     def __init__(self):
         self.requests = []
         self.prepared = {}
+        self.hooks = []
+        self.unreachable = None
 
     def answer(self, method, path, body, status=200):
         self.prepared.setdefault((method, path), []).append((status, body))
 
+    def on(self, method, path_suffix, action):
+        """Call ``action(request)`` when the next such request arrives, before answering it (once)."""
+        self.hooks.append((method, path_suffix, action))
+
     def requests_to(self, method, path_suffix=""):
         return [r for r in self.requests if r.method == method and r.path.endswith(path_suffix)]
 
-    def client(self):
+    def client(self, **options):
         cluster = self
 
         class RecordingNode(BaseNode):
             def perform_request(self, method, target, body=None, headers=None, request_timeout=None):
                 request = cluster._record(method, target, body)
+                request.timeout = request_timeout
+                if cluster.unreachable is not None:
+                    raise cluster.unreachable
+                cluster._run_hooks(request)
                 status, payload = cluster._respond(request)
                 meta = ApiResponseMeta(
                     status=status,
@@ -54,7 +70,14 @@ class FakeCluster:
                 )
                 return NodeApiResponse(meta, json.dumps(payload).encode())
 
-        return Elasticsearch("http://search.test:9200", node_class=RecordingNode)
+        return Elasticsearch("http://search.test:9200", node_class=RecordingNode, **options)
+
+    def _run_hooks(self, request):
+        for hook in list(self.hooks):
+            method, path_suffix, action = hook
+            if request.method == method and request.path.endswith(path_suffix):
+                self.hooks.remove(hook)
+                action(request)
 
     def _record(self, method, target, body):
         url = urlsplit(target)

@@ -22,7 +22,7 @@ from marketplace.places.models import Commune, Province
 from search.backends.elasticsearch import ElasticsearchBackend, IndexingError
 from search.documents import build_document
 from search.elastic.documents import IndexedProduct
-from search.elastic.indices import product_index
+from search.elastic.indices import loading_index
 from search.elastic.queries import badges_due_body, search_body, suggest_body
 from search.query import BadgeKind, Facet, FacetValue, ProductQuery, Sort, Suggestion
 
@@ -560,10 +560,11 @@ def test_a_rebuild_fills_a_new_index_then_swaps_the_alias_and_drops_the_old_inde
 
     count = backend.rebuild(progress=progress)
 
-    create, *bulks, refresh, get_alias, swap, drop = cluster.requests
+    create, *bulks, serving, refresh, get_alias, swap, drop = cluster.requests
     new_index = create.path.lstrip("/")
     assert create.method == "PUT" and new_index.startswith(f"{ALIAS}-")
-    assert create.body == product_index(new_index).to_dict()
+    assert create.body == loading_index(new_index).to_dict()  # see test_elasticsearch_rebuild
+    assert (serving.method, serving.path) == ("PUT", f"/{new_index}/_settings")
     browsable = set(Product.objects.browsable().values_list("pk", flat=True))
     sent = [action for request in bulks for action in bulk_actions(request)]
     assert {(op, index) for op, index, _pk, _source in sent} == {("index", new_index)}

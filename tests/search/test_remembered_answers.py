@@ -7,7 +7,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 
-from search import indexing
+from search import indexing, tasks
 from search.backends.database import DatabaseBackend
 from search.backends.database.cache import forget_answers, index_version
 from search.query import Facet, ProductQuery
@@ -26,6 +26,7 @@ def backend(monkeypatch):
     forget_answers()
     chosen = DatabaseBackend()
     monkeypatch.setattr(indexing, "get_backend", lambda: chosen)
+    monkeypatch.setattr(tasks, "get_backend", lambda: chosen)  # the worker's index updates
     return chosen
 
 

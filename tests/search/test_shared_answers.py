@@ -10,7 +10,7 @@ import pytest
 import redis
 from django.core.cache import caches
 
-from search import indexing
+from search import indexing, tasks
 from search.backends.database import DatabaseBackend
 from search.backends.database.cache import forget_answers
 from search.query import ProductQuery
@@ -50,6 +50,7 @@ def shared_cache(settings):
 def backend(monkeypatch):
     chosen = DatabaseBackend()
     monkeypatch.setattr(indexing, "get_backend", lambda: chosen)
+    monkeypatch.setattr(tasks, "get_backend", lambda: chosen)  # the worker's index updates
     return chosen
 
 

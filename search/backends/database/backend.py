@@ -89,6 +89,14 @@ class DatabaseBackend(SearchBackend):
         rows = full_text().suggestions(searched, min(limit, 50))
         return [Suggestion(title=title, url=url) for title, url in rows]
 
+    def is_ready(self) -> bool:
+        """Whether its records are filled (by a rebuild), so it can stand in for Elasticsearch.
+
+        With Elasticsearch configured these tables are normally empty: then
+        nothing can answer while the cluster is down, and pages say so.
+        """
+        return ProductRecord.objects.exists()
+
     def invalidate(self) -> None:
         change_index_version()
 

@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from oscar.core.loading import get_model
 
-from search import indexing, services
+from search import indexing, services, tasks
 from search.backends.database import DatabaseBackend
 from search.documents import build_documents
 from search.query import PRICE_BUCKETS, Facet, ProductQuery
@@ -44,6 +44,7 @@ def backend(request, db, monkeypatch):
     else:
         chosen = DatabaseBackend(facets_in_memory=request.param == "database")
     monkeypatch.setattr(indexing, "get_backend", lambda: chosen)
+    monkeypatch.setattr(tasks, "get_backend", lambda: chosen)  # the worker's index updates
     monkeypatch.setattr(services, "get_backend", lambda: chosen)
     return chosen
 

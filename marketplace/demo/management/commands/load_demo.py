@@ -6,6 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from marketplace.demo import builders, content, facts
+from marketplace.places import loader
+from marketplace.places.sources import UnitsUnavailable
 from search import indexing
 
 
@@ -36,7 +38,12 @@ class Command(BaseCommand):
             raise CommandError("--products must be zero or more.")
         quiet = options["verbosity"] == 0
 
-        call_command("import_places", verbosity=options["verbosity"])
+        try:  # the same loader as import_places and bootstrap
+            places = loader.load_package_units(progress=not quiet)
+        except UnitsUnavailable as error:
+            raise CommandError(str(error)) from error
+        if not quiet:
+            self.stdout.write(places.summary())
         with indexing.paused():  # one rebuild at the end instead of an update per product
             self.build(products, quiet)
         call_command("search_index", rebuild=True, verbosity=options["verbosity"])
