@@ -1,9 +1,9 @@
 """The production rehearsal's checks, run by .ci/rehearse against the real processes it started.
 
-    python tests/production/smoke.py shop BASE_URL MAILBOX
-    python tests/production/smoke.py decide BASE_URL ENTERPRISE_PK
-    python tests/production/smoke.py wait-mail MAILBOX ADDRESS SUBJECT_PART [SECONDS]
-    python tests/production/smoke.py never-500 BASE_URL
+    python -m tests.production.smoke shop BASE_URL MAILBOX
+    python -m tests.production.smoke decide BASE_URL ENTERPRISE_PK
+    python -m tests.production.smoke wait-mail MAILBOX ADDRESS SUBJECT_PART [SECONDS]
+    python -m tests.production.smoke never-500 BASE_URL
 
 It talks to the site only over HTTP(S), as a shopper, a reviewer or a load balancer would:
 the proxy's self-signed certificate is accepted, nothing else is trusted. Each check
@@ -21,18 +21,10 @@ import requests
 import urllib3
 from playwright.sync_api import sync_playwright
 
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
 urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 REVIEWER = ("reviewer@demo.vn", "demo-ocop-2026")
 GUEST = "khach.tham.du@example.vn"
 
