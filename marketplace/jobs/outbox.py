@@ -19,7 +19,7 @@ from .models import OutboxTask
 logger = logging.getLogger(__name__)
 
 # Publishing errors that mean "the broker is unreachable now": keep the task for the relay.
-BROKER_DOWN = (OperationalError, ConnectionError, OSError, TimeoutError)
+BROKER_DOWN = (OperationalError, OSError)  # OSError covers refused connections and time-outs
 
 RELAY_BATCH = 500
 
