@@ -1,6 +1,9 @@
 """Shared fixtures: one migrated test database per run, holding a small demo province."""
 
+import os
+
 import pytest
+import redis
 from django.core.management import call_command
 from django.db import connection
 
@@ -75,3 +78,15 @@ def in_english(settings):
     settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
+
+
+def redis_or_fail(url):
+    """A client of the machine's Redis at ``url``; CI fails without it, a laptop skips."""
+    client = redis.Redis.from_url(url)
+    try:
+        client.ping()
+    except redis.ConnectionError:
+        if os.environ.get("CI"):
+            pytest.fail(f"Redis is not answering at {url}")
+        pytest.skip(f"Redis is not answering at {url}")
+    return client

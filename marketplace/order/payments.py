@@ -7,6 +7,7 @@ act once, and each is idempotent: calling it again changes nothing.
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -74,6 +75,11 @@ def abandoned_orders(minutes, now=None):
     return Order.objects.filter(
         date_placed__lt=cutoff, vendor_orders__status=Status.AWAITING_PAYMENT
     ).distinct()
+
+
+def payment_timeout_minutes():
+    """How long a card order may wait for its payment before its stock goes back on sale."""
+    return getattr(settings, "MARKETPLACE_PAYMENT_TIMEOUT_MINUTES", 30)
 
 
 def cancel_abandoned(minutes, now=None):

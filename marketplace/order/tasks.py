@@ -1,7 +1,6 @@
 """The order's background work: the shopper's and enterprises' e-mails, and abandoned card orders."""
 
 from celery import shared_task
-from django.conf import settings
 
 from marketplace.jobs.base import BackgroundTask
 
@@ -16,7 +15,6 @@ def send_confirmation(order_pk):
 @shared_task(base=BackgroundTask, name="order.release_unpaid_orders")
 def release_unpaid_orders():
     """Every 5 minutes: card orders never paid give their stock back (the basket is kept)."""
-    from .payments import cancel_abandoned
+    from .payments import cancel_abandoned, payment_timeout_minutes
 
-    minutes = getattr(settings, "MARKETPLACE_PAYMENT_TIMEOUT_MINUTES", 30)
-    return [order.number for order in cancel_abandoned(minutes)]
+    return [order.number for order in cancel_abandoned(payment_timeout_minutes())]

@@ -3,10 +3,10 @@
 import os
 
 import pytest
-import redis
 from kombu import pools
 
 from marketplace.celery import app
+from tests.conftest import redis_or_fail
 
 REDIS_BROKER = os.environ.get("TEST_BROKER_URL", "redis://127.0.0.1:6379/14")
 CLOSED_PORT = "redis://127.0.0.1:9/0"  # nothing listens there: connections are refused at once
@@ -36,13 +36,7 @@ def broker_down(settings):
 @pytest.fixture
 def broker(settings):
     """The machine's Redis as broker; yields a client to read the queue. Fails in CI if Redis is down."""
-    client = redis.Redis.from_url(REDIS_BROKER)
-    try:
-        client.ping()
-    except redis.ConnectionError:
-        if os.environ.get("CI"):
-            pytest.fail(f"Redis is not answering at {REDIS_BROKER}")
-        pytest.skip(f"Redis is not answering at {REDIS_BROKER}")
+    client = redis_or_fail(REDIS_BROKER)
     client.flushdb()
     _use_broker(settings, REDIS_BROKER)
     yield client

@@ -7,13 +7,13 @@ import sys
 import uuid
 
 import pytest
-import redis
 from django.core.cache import caches
 
 from search import indexing, tasks
 from search.backends.database import DatabaseBackend
 from search.backends.database.cache import forget_answers
 from search.query import ProductQuery
+from tests.conftest import redis_or_fail
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
@@ -25,13 +25,7 @@ SHOW_CACHES = "import json; from marketplace.settings import base; print(json.du
 @pytest.fixture
 def shared_cache(settings):
     """The search cache in the machine's Redis, under a prefix of its own that is removed afterwards."""
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.ping()
-    except redis.ConnectionError:
-        if os.environ.get("CI"):
-            pytest.fail(f"Redis is not answering at {REDIS_URL}")
-        pytest.skip(f"Redis is not answering at {REDIS_URL}")
+    client = redis_or_fail(REDIS_URL)
     prefix = f"cho-ocop-test-{uuid.uuid4().hex}"
     settings.CACHES = {
         **settings.CACHES,

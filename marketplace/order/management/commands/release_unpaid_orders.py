@@ -5,10 +5,9 @@ check out again; a payment that still arrives later is refused by
 ``payment_succeeded`` returning False, and the payment provider's refund follows.
 """
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from marketplace.order.payments import cancel_abandoned
+from marketplace.order.payments import cancel_abandoned, payment_timeout_minutes
 
 
 class Command(BaseCommand):
@@ -18,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--minutes",
             type=int,
-            default=getattr(settings, "MARKETPLACE_PAYMENT_TIMEOUT_MINUTES", 30),
+            default=payment_timeout_minutes(),
             help="Minutes a card order may wait for its payment (default: the payment timeout setting).",
         )
 
