@@ -56,3 +56,17 @@ def test_an_image_uploaded_to_wagtail_has_the_renditions_of_the_content_template
         image = get_image_model().objects.create(title="Đồi chè", file=get_test_image_file())
     made = set(image.renditions.values_list("filter_spec", flat=True))
     assert made == set(RENDITIONS)
+
+
+def test_saving_an_enterprise_without_a_new_picture_makes_no_thumbnails_again(vendor1, monkeypatch):
+    from marketplace.jobs import images
+
+    asked = []
+    monkeypatch.setattr(images, "enqueue", lambda task, *args: asked.append((task.name, args)))
+    enterprise = vendor1.partners.get()
+    enterprise.name = f"{enterprise.name} "
+    enterprise.save()
+    assert asked == []
+    enterprise.logo = a_photo("logo-moi.jpg")
+    enterprise.save()
+    assert asked == [("jobs.make_thumbnails", (enterprise.logo.name, "enterprise-logo"))]
