@@ -13,6 +13,7 @@ from oscar.defaults import *  # noqa: F403  (Oscar's settings are the baseline)
 
 from marketplace.dashboard.nav import approved_enterprise_staff, enterprise_staff_only
 from marketplace.jobs.schedule import beat_schedule
+from marketplace.operations.conf import log_format, parse_admins
 
 from .env import env, env_bool, env_int, env_list
 
@@ -413,8 +414,6 @@ MARKETPLACE_PAYMENT_GATEWAYS = {
 MARKETPLACE_COMMISSION_RATE = env("MARKETPLACE_COMMISSION_RATE", "0.05")
 
 # --- Logging ----------------------------------------------------------------------------------
-
-from marketplace.operations.conf import log_format, parse_admins  # noqa: E402
 
 # One record a line on standard error: LOG_FORMAT=json (production's default) writes JSON lines
 # with time, level, logger, message, request_id, user_id, path (and exc_info); text (dev, tests)

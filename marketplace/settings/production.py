@@ -2,6 +2,9 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from marketplace.operations.conf import log_format
+from marketplace.operations.errors import init_sentry
+
 from .base import *  # noqa: F403
 from .base import SECRET_KEY
 from .env import env_bool, env_int
@@ -34,9 +37,6 @@ OSCAR_URL_SCHEMA = "https"
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 
 # --- Logs and error reporting ---------------------------------------------------------------
-
-from marketplace.operations.conf import log_format  # noqa: E402
-from marketplace.operations.errors import init_sentry  # noqa: E402
 
 # JSON lines for the log collector unless LOG_FORMAT=text.
 LOG_FORMAT = log_format(default="json")
