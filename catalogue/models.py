@@ -140,6 +140,19 @@ class Product(AbstractProduct):
     def is_sold_by_approved_enterprise(self):
         return any(record.partner.is_approved for record in self.stockrecords.all())
 
+    def is_review_permitted(self, user):
+        """Only a shopper who received the product may review it, once (catalogue.reviews.eligibility)."""
+        from catalogue.reviews.eligibility import eligibility
+
+        return eligibility(self, user).allowed
+
+    def update_rating(self):
+        """The average of the published reviews, saved alone (a full save could undo a concurrent edit)."""
+        self.rating = self.calculate_rating()
+        self.save(update_fields=["rating"])
+
+    update_rating.alters_data = True
+
 
 class OriginDecision(models.Model):
     """The Department's decision on a product's origin claim or its specialty flag: kept, never edited."""

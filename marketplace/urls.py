@@ -7,13 +7,13 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # Wagtail's document downloads, with honest headers (cms.document_urls).
+    path("documents/", include("cms.document_urls")),
     # /healthz and /readyz for load balancers and containers.
     path("", include("marketplace.operations.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),

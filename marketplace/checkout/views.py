@@ -37,6 +37,14 @@ Order = get_model("order", "Order")
 logger = logging.getLogger("oscar.checkout")
 
 
+class IndexView(views.IndexView):
+    """The gateway: a returning customer's sign-in here is throttled like every login, which
+    needs the request (marketplace.accounts.backends)."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+
 class ShippingAddressView(views.ShippingAddressView):
     skip_conditions = []  # every order needs an address: couriers and cash on delivery
 

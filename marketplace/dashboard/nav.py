@@ -12,4 +12,8 @@ def approved_enterprise_staff(user, url_name=None, url_args=None, url_kwargs=Non
     Unlike the permission check, an operator without an enterprise does not see them: there is
     nothing of theirs to list.
     """
-    return user.is_authenticated and user.partners.approved().exists()
+    if not user.is_authenticated:
+        return False
+    if not hasattr(user, "_works_for_approved_enterprise"):  # asked once per menu entry: once a request
+        user._works_for_approved_enterprise = user.partners.approved().exists()
+    return user._works_for_approved_enterprise

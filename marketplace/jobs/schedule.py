@@ -13,6 +13,7 @@ from celery.schedules import crontab
 # name -> (task, time of day in Asia/Ho_Chi_Minh)
 DAILY = {
     "refresh-badges": ("search.refresh_badges", time(0, 5)),
+    "reconcile-payments": ("payment.reconcile_payments", time(2, 45)),
     "clear-sessions": ("jobs.clear_sessions", time(3, 15)),
     "clean-up-stock-alerts": ("jobs.clean_up_stock_alerts", time(3, 30)),
 }

@@ -8,6 +8,10 @@ class PaymentConfig(apps.PaymentConfig):
     name = "marketplace.payment"
     namespace = "payment"
 
+    def ready(self):
+        super().ready()
+        from . import tasks  # noqa: F401  the daily reconciliation, which the catch-up runs by name
+
     def get_urls(self):
         from . import views
 

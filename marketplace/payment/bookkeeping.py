@@ -25,6 +25,8 @@ EventHandler = get_class("order.processing", "EventHandler")
 # A card payment the shopper tried (declined, waiting for 3-D Secure...): kept for the operator.
 ATTEMPT = "Attempt"
 REFUNDED_EVENT = "Refunded"
+# Money given back at Stripe that matches no parcel: shared out on the ledger, for the operator to check.
+TO_REVIEW_EVENT = "Refunded, to review"
 
 
 def open_source(order, gateway, amount: Decimal):
@@ -63,24 +65,33 @@ def record_attempt(source, reference, status):
         )
 
 
-def refunded_event_type():
-    event_type, _ = PaymentEventType.objects.get_or_create(code="refunded", defaults={"name": REFUNDED_EVENT})
+def refunded_event_type(to_review=False):
+    code, name = ("refunded-to-review", TO_REVIEW_EVENT) if to_review else ("refunded", REFUNDED_EVENT)
+    event_type, _ = PaymentEventType.objects.get_or_create(code=code, defaults={"name": name})
     return event_type
 
 
-def record_refund(source, amount: Decimal, reference, vendor_order=None):
+def record_refund(source, amount: Decimal, reference, vendor_orders=(), to_review=False):
     """Money given back: the Source's refund (Transaction + ``amount_refunded``) and the order's
-    payment event, on the parcel's lines when the refund is for one parcel."""
+    payment event, on the lines of the parcels it refunds (none: a refund of the order as a whole).
+
+    ``to_review`` marks a refund no parcel matched, which the operator should check.
+    """
     source.refund(amount, reference=reference, status="succeeded")
-    lines = list(vendor_order.lines) if vendor_order else []
+    lines = [line for parcel in vendor_orders for line in parcel.lines]
     EventHandler().handle_payment_event(
         source.order,
-        refunded_event_type(),
+        refunded_event_type(to_review),
         amount,
         lines=lines,
         line_quantities=[line.quantity for line in lines],
         reference=reference,
     )
+
+
+def refunds_to_review(order):
+    """The order's refunds that matched no parcel (see ``record_refund``), oldest first."""
+    return order.payment_events.filter(event_type__code="refunded-to-review").order_by("date_created", "pk")
 
 
 def is_refunded(vendor_order):

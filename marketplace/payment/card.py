@@ -9,6 +9,7 @@ webhook arriving meanwhile all see one state.
 
 import logging
 from dataclasses import dataclass
+from decimal import Decimal
 
 import stripe
 from django.db import transaction
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from marketplace.order import payments as order_payments
 from marketplace.order.models import VendorOrder
 
-from . import bookkeeping, stripe_api
+from . import bookkeeping, stripe_api, stripe_refunds
 from .gateways.card import refund_intent
 
 logger = logging.getLogger(__name__)
@@ -132,11 +133,12 @@ def abandon(order, reason) -> CardResult:
 
 
 def record_payment(order, intent_id, amount) -> bool:
-    """Write down money Stripe took for the order, once per PaymentIntent; the browser and the
-    ``payment_intent.succeeded`` webhook both end here.
+    """Write down money Stripe took for the order, once per PaymentIntent; the browser, the webhooks
+    and the reconciliation all end here. Returns False when it was written down already.
 
-    Money that arrives for an order already paid (a second tab) or already released (the shopper
-    gave up, the payment window passed) is given straight back.
+    Refunds Stripe already made of it (in Stripe's dashboard, before we heard of the payment) are
+    applied at once. Money that arrives for an order already paid (a second tab) or already released
+    (the shopper gave up, the payment window passed) is given straight back, what is left of it.
     """
     with transaction.atomic():
         source = bookkeeping.order_source(order, lock=True)
@@ -144,17 +146,31 @@ def record_payment(order, intent_id, amount) -> bool:
             return False
         already_paid = source.amount_debited > 0
         source.debit(amount, reference=intent_id, status="succeeded")
-        if not already_paid and order_payments.payment_succeeded(order, reference=intent_id):
+        stands = not already_paid and order_payments.payment_succeeded(order, reference=intent_id)
+        if stands:
             source.reference = intent_id
             source.save(update_fields=["reference"])
+        given_back = sum((refund.amount for refund in _apply_refunds(order, intent_id)), Decimal(0))
+        if stands or given_back >= amount:
             return True
         logger.warning(
             "Order %s received payment %s it no longer needs: refunding it", order.number, intent_id
         )
-        outcome = refund_intent(intent_id, amount, key=f"refund-{order.number}-{intent_id}", order=order)
+        left = amount - given_back
+        outcome = refund_intent(intent_id, left, key=f"refund-{order.number}-{intent_id}", order=order)
         if outcome.succeeded:
-            bookkeeping.record_refund(source, amount, outcome.reference)
+            bookkeeping.record_refund(source, left, outcome.reference)
         return True
+
+
+def _apply_refunds(order, intent_id):
+    """The payment's refunds made at Stripe, applied; if Stripe does not answer, the ``charge.refunded``
+    webhook or the reconciliation applies them later, and the payment is written down all the same."""
+    try:
+        return stripe_refunds.apply(order, intent_id)
+    except stripe.StripeError as error:
+        logger.warning("Refunds of payment %s of order %s not read: %s", intent_id, order.number, error)
+        return []
 
 
 def _charge(client, order, source, token):

@@ -4,6 +4,9 @@ Each parcel is refunded at most once, through the gateway the order was paid wit
 for more than was paid. A refunded parcel that had shipped becomes "refunded"; a cancelled one
 stays cancelled (cancelling already returned its stock). The parcel must be cancelled or have
 shipped: a parcel still at the enterprise is cancelled instead, which refunds it.
+
+Refunds made in Stripe's own dashboard reach parcels and the ledger through the same
+:func:`write_down` (see ``stripe_refunds``).
 """
 
 from decimal import Decimal
@@ -77,7 +80,26 @@ def _refund_parcel(gateway, parcel, by, reason):
     outcome = gateway.refund(parcel.order, parcel.total, vendor_order=parcel)
     if not outcome.succeeded:
         raise ValidationError(outcome.message or _("The refund did not go through."), code="refund_failed")
-    bookkeeping.record_refund(source, parcel.total, outcome.reference, vendor_order=parcel)
-    if parcel.status != Status.CANCELLED:
-        parcels.move(parcel, Status.REFUNDED, by=by, note=reason)
-    return source.transactions.get(txn_type=source.transactions.model.REFUND, reference=outcome.reference)
+    return write_down(source, parcel.total, outcome.reference, [parcel], by=by, note=reason)
+
+
+def write_down(source, amount, reference, covered, by=None, note=""):
+    """Money given back for the ``covered`` parcels, written down once: the books, then each parcel.
+
+    The one way a refund reaches parcels and the ledger, whether the marketplace made it or Stripe
+    tells of it (``stripe_refunds``). Call under the Source lock; returns the refund's Transaction.
+    """
+    bookkeeping.record_refund(source, amount, reference, vendor_orders=covered)
+    for parcel in covered:
+        _close(parcel, by, note)
+    return source.transactions.get(txn_type=source.transactions.model.REFUND, reference=reference)
+
+
+def _close(parcel, by, note):
+    """A parcel whose money went back: refunded once it has left the enterprise, cancelled (its stock
+    back on sale) while still there; a cancelled or refunded parcel stays as it is. Either move adds
+    the ledger's reversing row."""
+    if parcel.status in (Status.CANCELLED, Status.REFUNDED):
+        return
+    to_status = Status.REFUNDED if Status.REFUNDED in parcels.allowed_moves(parcel) else Status.CANCELLED
+    parcels.move(parcel, to_status, by=by, note=note)

@@ -33,3 +33,8 @@ def stripe_amount(amount: Decimal) -> int:
 
 def from_stripe_amount(amount: int) -> Decimal:
     return Decimal(amount).quantize(Decimal("0.01"))
+
+
+def amount_received(intent) -> Decimal:
+    """What a succeeded PaymentIntent (a dict) took; localstripe names only the amount asked."""
+    return from_stripe_amount(intent.get("amount_received") or intent["amount"])

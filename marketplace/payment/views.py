@@ -16,6 +16,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
 from oscar.core.loading import get_model
 
+from marketplace.security.csp import allows_stripe
+
 from . import card, webhooks
 
 logger = logging.getLogger(__name__)
@@ -55,6 +57,7 @@ class OrderPaymentMixin:
         return reverse("checkout:thank-you")
 
 
+@method_decorator(allows_stripe, name="get")  # its Content-Security-Policy lets Stripe.js in
 class CardPaymentView(OrderPaymentMixin, TemplateView):
     template_name = "payment/card.html"
 
@@ -113,13 +116,27 @@ class StripeWebhookView(View):
             logger.error("A Stripe webhook arrived but STRIPE_WEBHOOK_SECRET is not set")
             return HttpResponse(status=400)
         try:
-            event = stripe.Webhook.construct_event(
-                request.body, request.headers.get("Stripe-Signature", ""), settings.STRIPE_WEBHOOK_SECRET
+            stripe.WebhookSignature.verify_header(
+                request.body,
+                request.headers.get("Stripe-Signature", ""),
+                settings.STRIPE_WEBHOOK_SECRET,
+                stripe.Webhook.DEFAULT_TOLERANCE,
             )
         except (ValueError, stripe.SignatureVerificationError) as error:
             logger.warning("Rejected a Stripe webhook: %s", error)
             return HttpResponse(status=400)
-        webhooks.process(event)
+        try:
+            webhooks.process(webhooks.parse(request.body))
+        except webhooks.MalformedEvent as error:
+            logger.warning("Rejected a signed Stripe webhook that is not an event we can read: %s", error)
+            return HttpResponse(
+                _("This is not a Stripe event the marketplace can read."),
+                status=400,
+                content_type="text/plain",
+            )
+        except stripe.StripeError as error:
+            logger.warning("A Stripe webhook waits for Stripe, which did not answer: %s", error)
+            return HttpResponse(status=503)  # nothing was stored: Stripe delivers it again
         return HttpResponse(status=200)
 
 

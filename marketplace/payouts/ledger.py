@@ -60,27 +60,57 @@ def record_move(vendor_order, from_status, to_status, note=""):
 
 
 def post_sale(vendor_order):
-    split = sale_split(vendor_order)
-    return LedgerEntry.objects.create(
-        enterprise_id=vendor_order.enterprise_id,
-        vendor_order=vendor_order,
-        kind=Kind.SALE,
-        gross=split.gross,
-        commission=split.commission,
-        net=split.net,
+    return _post(vendor_order, Kind.SALE, sale_split(vendor_order))
+
+
+def still_earned(vendor_order):
+    """What the parcel still earns: its sale row less the partial refunds taken back since, as a Split;
+    None when it was never sold or was already reversed."""
+    rows = LedgerEntry.objects.filter(vendor_order=vendor_order)
+    if not rows.filter(kind=Kind.SALE).exists() or rows.filter(kind=Kind.REVERSAL).exists():
+        return None
+    sums = rows.filter(kind__in=[Kind.SALE, Kind.PARTIAL_REFUND]).aggregate(
+        gross=Sum("gross"), commission=Sum("commission"), net=Sum("net")
     )
+    return rules.Split(sums["gross"], sums["commission"], sums["net"])
 
 
 def post_reversal(vendor_order, note=""):
-    """Take back exactly what the parcel's sale row gave, whatever the rates are today."""
-    sale = LedgerEntry.objects.filter(vendor_order=vendor_order, kind=Kind.SALE).first()
-    if sale is None:
+    """Take back exactly what the parcel still earns (its sale row, less partial refunds), whatever
+    the rates are today."""
+    earned = still_earned(vendor_order)
+    if earned is None:
         return None
-    split = rules.Split(sale.gross, sale.commission, sale.net).reversed()
+    return _post(vendor_order, Kind.REVERSAL, earned.reversed(), note)
+
+
+def post_partial_refund(vendor_orders, amount, note=""):
+    """Take back ``amount`` given back on an order without naming a parcel (a refund made in Stripe's
+    own dashboard that matches no parcel's total).
+
+    It is shared among the parcels still sold, in proportion to what each still earns, with the
+    commission in the same proportion; never more than they earn together. Returns the rows
+    written: none when no parcel of the order stands sold.
+    """
+    earning = [
+        (parcel, earned)
+        for parcel in vendor_orders
+        if (earned := still_earned(parcel)) is not None and earned.gross > 0
+    ]
+    total = sum((earned.gross for _parcel, earned in earning), Decimal(0))
+    shares = rules.shares(min(rules.round_dong(amount), total), [earned.gross for _parcel, earned in earning])
+    return [
+        _post(parcel, Kind.PARTIAL_REFUND, rules.part_of(earned, share).reversed(), note)
+        for (parcel, earned), share in zip(earning, shares, strict=True)
+        if share
+    ]
+
+
+def _post(vendor_order, kind, split, note=""):
     return LedgerEntry.objects.create(
         enterprise_id=vendor_order.enterprise_id,
         vendor_order=vendor_order,
-        kind=Kind.REVERSAL,
+        kind=kind,
         gross=split.gross,
         commission=split.commission,
         net=split.net,

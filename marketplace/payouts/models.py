@@ -55,14 +55,16 @@ class LedgerQuerySet(models.QuerySet):
 class LedgerEntry(models.Model):
     """One row of an enterprise's account with the platform, never edited nor deleted.
 
-    A sale adds what a confirmed parcel earns; a reversal takes exactly that back when
-    the parcel is cancelled or refunded; a payout records money the operator sent.
+    A sale adds what a confirmed parcel earns; a reversal takes back what it still earns when
+    the parcel is cancelled or refunded; a partial refund takes back its share of money given
+    back on the order for no one parcel; a payout records money the operator sent.
     ``net`` is what the row adds to the amount owed to the enterprise.
     """
 
     class Kind(models.TextChoices):
         SALE = "sale", _("Sale")
         REVERSAL = "reversal", _("Reversal")
+        PARTIAL_REFUND = "partial_refund", _("Partial refund")
         PAYOUT = "payout", _("Payout")
 
     enterprise = models.ForeignKey(

@@ -64,6 +64,30 @@ def split(goods, shipping=Decimal(0)):
     return Split(gross=gross, commission=commission, net=gross - commission)
 
 
+def shares(amount, weights) -> list[Decimal]:
+    """``amount`` (whole đồng) divided in proportion to ``weights``, the shares adding up to it exactly.
+
+    Each share is rounded down; the đồng left over go one each to the largest remainders
+    (the earlier weight first on a tie), so no đồng is lost or made up.
+    """
+    amount, weights = int(amount), [int(weight) for weight in weights]
+    total = sum(weights)
+    if total <= 0:
+        return [Decimal(0) for _weight in weights]
+    exact = [amount * weight for weight in weights]  # each share is exact / total
+    result = [value // total for value in exact]
+    by_remainder = sorted(range(len(weights)), key=lambda i: -(exact[i] % total))
+    for i in by_remainder[: amount - sum(result)]:
+        result[i] += 1
+    return [Decimal(value) for value in result]
+
+
+def part_of(split, gross) -> Split:
+    """The part of ``split`` that ``gross`` of its gross is: the commission in the same proportion."""
+    commission = round_dong(split.commission * gross / split.gross) if split.gross else Decimal(0)
+    return Split(gross=gross, commission=commission, net=gross - commission)
+
+
 def balance(nets) -> Decimal:
     """What the platform owes the enterprise after these ledger rows (negative: it owes the platform)."""
     return sum(nets, Decimal(0))

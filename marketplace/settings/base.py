@@ -5,9 +5,11 @@ from the environment (see README, "Configuration"); the defaults are the
 embedded ones: SQLite and the database search backend.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403  (Oscar's settings are the baseline)
 
@@ -28,7 +30,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # --- Applications -----------------------------------------------------------
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django admin, with bounded inlines and safe autocomplete fields (marketplace.admin.bounds).
+    "marketplace.admin.apps.MarketplaceAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -38,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.flatpages",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django.forms",
     # The shop core: Oscar, with the apps this project forks.
     "marketplace.config.MarketplaceShop",
     "marketplace.analytics.apps.AnalyticsConfig",
@@ -45,7 +49,7 @@ INSTALLED_APPS = [
     "marketplace.address.apps.AddressConfig",
     "marketplace.shipping.apps.ShippingConfig",
     "catalogue.apps.CatalogueConfig",
-    "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
+    "catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "vendors.apps.PartnerConfig",
     "marketplace.basket.apps.BasketConfig",
@@ -70,7 +74,7 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
     "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
     "oscar.apps.dashboard.ranges.apps.RangesDashboardConfig",
-    "oscar.apps.dashboard.reviews.apps.ReviewsDashboardConfig",
+    "marketplace.dashboard.reviews.apps.ReviewsDashboardConfig",
     "oscar.apps.dashboard.vouchers.apps.VouchersDashboardConfig",
     "oscar.apps.dashboard.communications.apps.CommunicationsDashboardConfig",
     "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
@@ -99,17 +103,26 @@ INSTALLED_APPS = [
     "cms.apps.CmsConfig",
     "marketplace.jobs.apps.JobsConfig",
     "marketplace.operations.apps.OperationsConfig",
+    # Login throttling (django-axes) and the project's rules for it.
+    "axes",
+    "marketplace.accounts.apps.AccountsConfig",
 ]
 
 SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response (CONTENT_SECURITY_POLICY below).
+    "marketplace.security.csp.ContentSecurityPolicyMiddleware",
     # Request ids and one log line per request; /healthz and /readyz answered before host checks.
     "marketplace.operations.middleware.RequestLogMiddleware",
     "marketplace.operations.middleware.ProbeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "marketplace.middleware.LanguageMiddleware",
+    # An address with a NUL byte gets a 400 (in the visitor's language) before any view reads it.
+    "marketplace.url_checks.NulByteMiddleware",
+    # A post to Wagtail's admin asking for more than 100 formset rows gets a 400 (cms.admin_rows).
+    "cms.admin_rows.AdminRowsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -118,7 +131,14 @@ MIDDLEWARE = [
     "marketplace.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A locked sign-in and a password reset over its limit get the 429 page (marketplace.accounts).
+    "axes.middleware.AxesMiddleware",
+    "marketplace.accounts.password_reset.PasswordResetLimitMiddleware",
 ]
+
+# Form widgets are rendered with the templates above, so the project's overrides of Oscar's
+# widgets apply to them too (oscar/forms/widgets/image_input_widget.html: no inline handlers).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 ROOT_URLCONF = "marketplace.urls"
 WSGI_APPLICATION = "marketplace.wsgi.application"
@@ -140,6 +160,7 @@ TEMPLATES = [
                 "oscar.core.context_processors.metadata",
                 "search.context_processors.search_form",
                 "marketplace.context_processors.languages",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -201,6 +222,8 @@ if REDIS_URL:
     }
 
 AUTHENTICATION_BACKENDS = (
+    # First: refuses a locked sign-in before any password is checked.
+    "marketplace.accounts.backends.SignInThrottleBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
     "vendors.auth.EnterpriseStaffBackend",
@@ -213,6 +236,39 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "customer:login"
+
+# --- Sign-in protection (marketplace.accounts) --------------------------------------
+
+# Failed sign-ins on every login (shop, dashboard, Django admin, Wagtail, checkout) lock an
+# account from one address after LOGIN_FAILURE_LIMIT, and an address for every account after
+# LOGIN_ADDRESS_FAILURE_LIMIT, for LOGIN_COOLOFF_MINUTES after the last failure; never an
+# account from everywhere (marketplace.accounts.attempts says why). Operators unlock in
+# Django admin (Axes > Access attempts > Unlock).
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 20)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "marketplace.accounts.attempts.LoginAttemptHandler"
+AXES_USERNAME_CALLABLE = "marketplace.accounts.attempts.username_of"
+AXES_CLIENT_IP_CALLABLE = "marketplace.accounts.client.client_ip"
+AXES_LOCKOUT_CALLABLE = "marketplace.accounts.responses.locked_out"
+# Axes keeps each failed try's form data: never what was typed as the password (the shop's form
+# names its fields login-*), nor the account in its log lines.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password", "login-username", "login-password"]
+# A success does not wipe the failures: an attacker signing in to an account of their own
+# would otherwise reset their address's count.
+AXES_RESET_ON_SUCCESS = False
+# Only failures are kept (until their cool-off ends), not a record of every successful sign-in.
+AXES_DISABLE_ACCESS_LOG = True
+# No start-up line from axes in every process and command; lockouts are still logged (WARNING).
+AXES_VERBOSE = False
+# Proxies in front of the application that set X-Forwarded-For (nginx: 1, as in production);
+# 0 ignores the header, which any client can write (marketplace.accounts.client).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Password-reset e-mails: per e-mail address and per client address, in windows of an hour.
+PASSWORD_RESET_LIMIT = env_int("PASSWORD_RESET_LIMIT", 5)
+PASSWORD_RESET_ADDRESS_LIMIT = env_int("PASSWORD_RESET_ADDRESS_LIMIT", 20)
+PASSWORD_RESET_WINDOW_MINUTES = env_int("PASSWORD_RESET_WINDOW_MINUTES", 60)
 
 # --- Language, time, money ------------------------------------------------------
 
@@ -242,7 +298,14 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# What one request may make the application read into memory: a form's fields (files
+# aside) up to 2.5 MB and 1,000 of them (more is a 400); uploaded files beyond 2.5 MB go to
+# a temporary file. The size of an upload is limited by nginx (client_max_body_size) and by
+# each form (vendors.validators, WAGTAILIMAGES_MAX_UPLOAD_SIZE). Formsets build at most a
+# page's worth of forms (marketplace.formsets).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # --- E-mail --------------------------------------------------------------------------
 
@@ -299,6 +362,10 @@ OSCAR_SLUG_ALLOW_UNICODE = False
 OSCAR_SLUG_FUNCTION = "marketplace.text.slugify_vi"
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_ALLOW_ANON_CHECKOUT = True
+# Reviews come from signed-in shoppers whose parcel with the product was delivered (catalogue.reviews),
+# published at once and hidden afterwards by an operator if need be: only published ones are rated.
+OSCAR_ALLOW_ANON_REVIEWS = False
+OSCAR_MODERATE_REVIEWS = False
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "country")
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_DASHBOARD_NAVIGATION = [
@@ -366,6 +433,12 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "jpg", "jpeg", "png"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents are judged by their content, and their name must say what they are (cms.document_forms).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.document_forms.CheckedDocumentForm"
+# The editor loads nothing from other sites: no Gravatar pictures, no call home for new releases.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Search -------------------------------------------------------------------------------
 
@@ -405,6 +478,32 @@ STRIPE_JS_URL = env("STRIPE_JS_URL", "https://js.stripe.com/v3/")
 MARKETPLACE_PAYMENT_GATEWAYS = {
     "card": "marketplace.payment.gateways.card.StripeCard",
     "cod": "marketplace.payment.gateways.cash.CashOnDelivery",
+}
+
+# --- Content-Security-Policy ------------------------------------------------------------------
+
+# Every page loads from this site alone: scripts from its static files (jQuery, Bootstrap and the
+# dashboard's plugins are the copies Oscar ships) or inline with the request's nonce, no plugins,
+# never framed, forms posted only here. Styles may be inline: Oscar's, Wagtail's and Django admin's
+# templates write style attributes and the dashboard's select2 and TinyMCE add <style> elements;
+# styles cannot run code. The card page adds Stripe, from STRIPE_JS_URL; Wagtail's editor under
+# /cms/ allows inline scripts (marketplace.security.csp says why). CSP_REPORT_URI, when set,
+# receives the browsers' reports of what was blocked.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "report-uri": env("CSP_REPORT_URI", "") or None,
+    }
 }
 
 # --- Payouts ---------------------------------------------------------------------------------

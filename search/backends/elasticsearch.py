@@ -26,6 +26,7 @@ from ..elastic.indices import products_alias
 from ..elastic.queries import badges_due_body, max_pages, page_within_window, search_body, suggest_body
 from ..elastic.rebuild import Rebuild
 from ..facets import facet_values
+from ..locks import products_locked
 from ..query import MAX_QUERY_LENGTH, ProductQuery, ProductResults, Suggestion
 from ..text import words
 from .base import SearchBackend
@@ -114,10 +115,19 @@ class ElasticsearchBackend(SearchBackend):
             raise IndexingError(errors)
 
     def send(self, index, ids, on=None, client=None, **options) -> list:
-        """Write these products' documents to ``index`` (deleting those not browsable); returns the errors."""
-        _done, errors = bulk(
-            client or self.client, self.actions(index, ids, on), raise_on_error=False, **options
-        )
+        """Write these products' documents to ``index`` (deleting those not browsable); returns the errors.
+
+        The products are read and written holding their index locks
+        (:mod:`search.locks`): a write waits for an earlier one of the same
+        product to be answered before reading it, so an older read never
+        overwrites a newer one. (Without PostgreSQL there are no such locks;
+        a rebuild's bulk load takes none either, and its replay of the change
+        log mends what it read before an edit.)
+        """
+        with products_locked(ids):
+            _done, errors = bulk(
+                client or self.client, self.actions(index, ids, on), raise_on_error=False, **options
+            )
         return [error for error in errors if not already_deleted(error)]
 
     def actions(self, index, ids, on=None):

@@ -1,6 +1,8 @@
 import pytest
+from django.urls import reverse
 
 from .orders import place_order
+from .stripe_helpers import card_token
 
 
 @pytest.fixture(autouse=True)
@@ -19,3 +21,15 @@ def card_order(shopper):
 def shopper_client(client, shopper):
     client.force_login(shopper)
     return client
+
+
+@pytest.fixture
+def paid_order(shopper_client, card_order):
+    """The card order, paid on its card page: both parcels confirmed."""
+    result = shopper_client.post(
+        reverse("payment:card", kwargs={"number": card_order.number}),
+        {"token": card_token()},
+        content_type="application/json",
+    ).json()
+    assert result["status"] == "succeeded"
+    return card_order

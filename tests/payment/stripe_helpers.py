@@ -56,6 +56,37 @@ def charge_of(intent_id):
     return charge if isinstance(charge, str) else charge.id
 
 
+def charged_intent(order, number=VISA):
+    """A PaymentIntent charged on Stripe for the order, as if the browser's answer got lost."""
+    from marketplace.payment import stripe_api
+
+    client = stripe_api.client()
+    customer = client.v1.customers.create(params={"source": card_token(number)})
+    params = {
+        "amount": int(order.total_incl_tax),
+        "currency": "vnd",
+        "customer": customer.id,
+        "payment_method": customer.default_source,
+        "confirm": True,
+        "metadata": {"order_number": order.number},
+    }
+    return as_payload(client.v1.payment_intents.create(params=params))
+
+
+def refund_at_stripe(intent_id, amount=None):
+    """A refund made in Stripe's own dashboard, which the marketplace hears of only by webhook."""
+    from marketplace.payment import stripe_api
+
+    params = {"payment_intent": intent_id} | ({"amount": int(amount)} if amount is not None else {})
+    return stripe_api.client().v1.refunds.create(params=params)
+
+
+def charge_refunded(intent_id, event_id=None):
+    """The ``charge.refunded`` event of the PaymentIntent's charge."""
+    charge = {"id": charge_of(intent_id), "object": "charge", "payment_intent": intent_id}
+    return event("charge.refunded", charge, event_id=event_id)
+
+
 def event(type, obj, event_id=None):
     return {
         "id": event_id or f"evt_{uuid.uuid4().hex[:24]}",

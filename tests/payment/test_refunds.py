@@ -2,7 +2,6 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 from oscar.core.loading import get_model
 
 from marketplace.order import parcels
@@ -10,32 +9,14 @@ from marketplace.order.models import VendorOrder
 from marketplace.payment import stripe_api
 from marketplace.payment.refunds import refund
 
-from .orders import place_order
-from .stripe_helpers import card_token, charge_of, deliver, event
+from .orders import place_order, ship
+from .stripe_helpers import charge_of, deliver, event
 
 Transaction = get_model("payment", "Transaction")
 Status = VendorOrder.Status
 
 # The messages asserted are in English, the second language.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
-
-
-@pytest.fixture
-def paid_order(shopper_client, card_order):
-    result = shopper_client.post(
-        reverse("payment:card", kwargs={"number": card_order.number}),
-        {"token": card_token()},
-        content_type="application/json",
-    ).json()
-    assert result["status"] == "succeeded"
-    return card_order
-
-
-def ship(parcel, by=None, deliver=False):
-    parcels.move(parcel, Status.PACKED, by=by)
-    parcels.move(parcel, Status.SHIPPED, by=by, carrier="VNPost", tracking_number="EL123456789VN")
-    if deliver:
-        parcels.move(parcel, Status.DELIVERED, by=by)
 
 
 def stripe_refunds(order):

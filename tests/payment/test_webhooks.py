@@ -8,27 +8,12 @@ from marketplace.order.models import VendorOrder
 from marketplace.payment import stripe_api
 from marketplace.payment.models import StripeEvent
 
-from .stripe_helpers import DECLINED, as_payload, card_token, deliver, event, signed
+from .stripe_helpers import DECLINED, as_payload, card_token, charged_intent, deliver, event, signed
 
 Transaction = get_model("payment", "Transaction")
 Status = VendorOrder.Status
 
 pytestmark = pytest.mark.django_db
-
-
-def charged_intent(order, number="4242424242424242"):
-    """A PaymentIntent charged on Stripe for the order, as if the browser's answer got lost."""
-    client = stripe_api.client()
-    customer = client.v1.customers.create(params={"source": card_token(number)})
-    params = {
-        "amount": int(order.total_incl_tax),
-        "currency": "vnd",
-        "customer": customer.id,
-        "payment_method": customer.default_source,
-        "confirm": True,
-        "metadata": {"order_number": order.number},
-    }
-    return as_payload(client.v1.payment_intents.create(params=params))
 
 
 def succeeded(intent, **kwargs):
@@ -183,3 +168,27 @@ def test_an_event_type_we_do_not_use_is_acknowledged(client):
         deliver(client, event("customer.created", {"id": "cus_1", "object": "customer"})).status_code == 200
     )
     assert not StripeEvent.objects.exists()
+
+
+@pytest.mark.usefixtures("in_english")
+@pytest.mark.parametrize(
+    "payload",
+    [
+        [event("charge.refunded", {"id": "ch_1", "object": "charge"})],
+        {"id": "evt_no_data", "object": "event", "type": "payment_intent.succeeded"},
+        event("payment_intent.succeeded", "pi_123"),
+        event("charge.refunded", "ch_123"),
+        event("payment_intent.succeeded", {"id": "pi_1", "object": "payment_intent", "amount": "lots"}),
+        event("payment_intent.payment_failed", {"id": "pi_1", "metadata": "order 100001"}),
+    ],
+    ids=["a JSON array", "no data", "a string object", "a string charge", "a text amount", "text metadata"],
+)
+def test_a_signed_body_that_is_not_a_readable_event_is_refused_and_changes_nothing(
+    client, card_order, payload
+):
+    response = deliver(client, payload)
+
+    assert response.status_code == 400
+    assert "not a Stripe event" in response.content.decode()
+    assert not StripeEvent.objects.exists()
+    assert statuses(card_order) == {Status.AWAITING_PAYMENT}

@@ -111,3 +111,16 @@ def test_a_month_that_is_over_can_be_paid_what_is_owed_or_less():
 )
 def test_a_payout_is_refused_when(overrides, code):
     assert refusal_code(**overrides) == code
+
+
+def test_a_shared_amount_adds_up_to_the_dong_in_proportion():
+    assert rules.shares(D(10000), [D(1), D(1), D(1)]) == [3334, 3333, 3333]
+    assert rules.shares(D(100), [D(300000), D(100000)]) == [75, 25]
+    assert rules.shares(D(7), [D(0), D(5)]) == [0, 7]
+    assert rules.shares(D(7), []) == []
+
+
+def test_a_part_of_a_sale_carries_its_share_of_the_commission():
+    sale = rules.Split(D(200000), D(10000), D(190000))
+    assert rules.part_of(sale, D(50000)) == rules.Split(D(50000), D(2500), D(47500))
+    assert rules.part_of(sale, D(3)) == rules.Split(D(3), D(0), D(3))

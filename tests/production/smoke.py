@@ -56,6 +56,10 @@ def shop(base_url, mailbox_path):
     check("Welcome to your new Wagtail site" not in home.text, "home page is the province's, not Wagtail's")
     check(home.headers.get("Content-Encoding") == "gzip", "the home page's HTML is compressed")
     check(bool(home.headers.get("X-Request-ID")), "the response names its request id")
+    policy = home.headers.get("Content-Security-Policy", "")
+    check("default-src 'self'" in policy, "the home page carries a Content-Security-Policy")
+    hsts = home.headers.get("Strict-Transport-Security", "")
+    check("includeSubDomains" in hsts, f"browsers are told to keep to HTTPS, subdomains too ({hsts})")
 
     catalogue = get(base_url + "/catalogue/")
     images = re.findall(r'<img[^>]+src="(/media/[^"]+)"', catalogue.text)

@@ -84,12 +84,18 @@ def test_too_little_to_go_on_gives_nothing(client, typed):
         "' OR 1=1 --",
         "'; DROP TABLE catalogue_product; --",
         "%%",
-        "mật ong\x00",
         "😀😀",
     ],
 )
 def test_odd_input_answers_json_never_an_error(client, typed):
     assert isinstance(suggestions(client, q=typed), list)
+    assert Product.objects.exists()
+
+
+def test_a_nul_byte_is_refused_like_in_any_address(client):
+    """No keyboard types one; every address holding one is a 400 (marketplace.url_checks)."""
+    response = client.get(SUGGEST, {"q": "mật ong\x00"})
+    assert response.status_code == 400
     assert Product.objects.exists()
 
 

@@ -182,10 +182,12 @@ def test_every_dashboard_url_with_an_id_refuses_another_enterprise(
     assert snapshot(vendor1) == before
 
 
-def test_a_shared_order_shows_each_enterprise_only_its_own_lines(client, vendor1, vendor2, shared_order):
+def test_a_shared_order_sends_each_enterprise_to_its_own_parcel(client, vendor1, vendor2, shared_order):
     client.force_login(vendor2)
-    response = client.get(reverse("dashboard:order-detail", kwargs={"number": shared_order.number}))
+    url = reverse("dashboard:order-detail", kwargs={"number": shared_order.number})
+    response = client.get(url, follow=True)
     assert response.status_code == 200
+    assert response.context["parcel"].enterprise.users.filter(pk=vendor2.pk).exists()
     html = response.content.decode()
     own, other = (
         shared_order.lines.get(partner__users=vendor2),

@@ -1,8 +1,8 @@
 """Oscar's product form with what a provincial product states: its barcode, origin, size and shelf life.
 
-Only the form is forked; every other class of Oscar's product dashboard is
-loaded from Oscar. The origin is the enterprise's claim: changing one the
-Department has already decided on sends it back for verification.
+The origin is the enterprise's claim: changing one the Department has already
+decided on sends it back for verification. The category form saves one tree change
+at a time (catalogue.category_tree). Every other form is Oscar's.
 """
 
 from django.conf import settings
@@ -14,6 +14,7 @@ from oscar.apps.dashboard.catalogue import forms as oscar_forms
 from oscar.core.loading import get_model
 
 from catalogue import origin
+from catalogue.category_tree import OneTreeChangeAtATime
 
 Commune = get_model("places", "Commune")
 Product = get_model("catalogue", "Product")
@@ -96,3 +97,7 @@ class ProductForm(oscar_forms.ProductForm):
             if self.instance.pk:
                 origin.reopen_if_changed(Product.objects.get(pk=self.instance.pk), self.instance)
             return super().save(*args, **kwargs)
+
+
+class CategoryForm(OneTreeChangeAtATime, oscar_forms.CategoryForm):
+    pass

@@ -13,6 +13,7 @@ from oscar.core.loading import get_model
 
 from catalogue import traceability
 from marketplace.dashboard.enterprises.forms import CommuneChoiceField, DateInput
+from marketplace.formsets import bounded
 
 from .fields import PaperField, ProductChoiceField
 from .scope import own_products
@@ -21,6 +22,10 @@ BatchCertification = get_model("catalogue", "BatchCertification")
 BatchStep = get_model("catalogue", "BatchStep")
 Commune = get_model("places", "Commune")
 TraceabilityBatch = get_model("catalogue", "TraceabilityBatch")
+
+# A lot's journey from field to package, and the certificates of its tests: a few of each.
+STEPS = 50
+CERTIFICATIONS = 20
 
 
 class LotForm(forms.ModelForm):
@@ -124,22 +129,28 @@ class BaseStepFormSet(forms.BaseInlineFormSet):
             step.save()
 
 
-StepFormSet = inlineformset_factory(
-    TraceabilityBatch,
-    BatchStep,
-    form=StepForm,
-    formset=BaseStepFormSet,
-    extra=2,
-    can_delete=True,
-    can_order=True,
+StepFormSet = bounded(
+    inlineformset_factory(
+        TraceabilityBatch,
+        BatchStep,
+        form=StepForm,
+        formset=BaseStepFormSet,
+        extra=2,
+        can_delete=True,
+        can_order=True,
+    ),
+    rows=STEPS,
 )
 
-CertificationFormSet = inlineformset_factory(
-    TraceabilityBatch,
-    BatchCertification,
-    form=CertificationForm,
-    extra=1,
-    can_delete=True,
+CertificationFormSet = bounded(
+    inlineformset_factory(
+        TraceabilityBatch,
+        BatchCertification,
+        form=CertificationForm,
+        extra=1,
+        can_delete=True,
+    ),
+    rows=CERTIFICATIONS,
 )
 
 

@@ -1,21 +1,30 @@
 from oscar.apps.dashboard.orders import apps
 from oscar.core.loading import get_class
 
+from .access import parcels_instead
+
 
 class OrdersDashboardConfig(apps.OrdersDashboardConfig):
-    """Oscar's order dashboard, where an enterprise sees and acts on its own lines only.
+    """Oscar's order dashboard, for the marketplace operator only.
 
-    Changing a whole order's status, its notes or its shipping address would
-    reach other enterprises' parcels, so those stay with the platform's staff
-    until orders are split into per-enterprise parts.
+    An order holds several enterprises' parcels, so its totals, notes, statuses, line
+    tools and CSV are the operator's. Enterprise staff work on their parcels
+    (``dashboard.parcels``); opening an order page sends them there (see ``access``).
     """
 
     name = "marketplace.dashboard.orders"
 
     def configure_permissions(self):
-        super().configure_permissions()
         DashboardPermission = get_class("dashboard.permissions", "DashboardPermission")
-        self.permissions_map["order-detail-note"] = (
-            DashboardPermission.get("order", "view_order", "change_order"),
-        )
-        self.permissions_map["order-shipping-address"] = (DashboardPermission.get("order", "view_order"),)
+        viewing = DashboardPermission.operator("order", "view_order")
+        self.permissions_map = {
+            "order-list": viewing,
+            "order-stats": viewing,
+            "order-detail": viewing,
+            "order-detail-note": DashboardPermission.operator("order", "view_order", "change_order"),
+            "order-line-detail": viewing,
+            "order-shipping-address": viewing,
+        }
+
+    def get_url_decorator(self, pattern):
+        return parcels_instead(pattern.name, super().get_url_decorator(pattern))

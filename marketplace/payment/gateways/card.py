@@ -36,7 +36,7 @@ class StripeCard(PaymentGateway):
 
 def refund_intent(intent_id, amount: Decimal, key, order) -> PaymentOutcome:
     """Give back ``amount`` of a PaymentIntent; ``key`` makes a retried refund the same refund."""
-    from marketplace.payment import stripe_api
+    from marketplace.payment import stripe_api, stripe_refunds
 
     try:
         refund = stripe_api.client().v1.refunds.create(
@@ -52,4 +52,4 @@ def refund_intent(intent_id, amount: Decimal, key, order) -> PaymentOutcome:
         return PaymentOutcome(
             message=_("The card service refused the refund: %(reason)s") % {"reason": error}
         )
-    return PaymentOutcome(succeeded=refund.status in ("succeeded", "pending"), reference=refund.id)
+    return PaymentOutcome(succeeded=refund.status in stripe_refunds.MADE, reference=refund.id)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from search.documents import build_documents, indexable
+from search.locks import lock_products
 from search.models import ProductRecord, ProductText, RecordCategory, RecordEnterprise
 from search.query import PRICE_BUCKETS
 from search.text import accented_words, words
@@ -22,16 +23,22 @@ CHUNK = 500  # products built and written per transaction
 def replace(product_ids, on=None):
     """Rebuild the records of these products from the catalogue; returns how many are now indexed.
 
-    Each chunk is read and written in one transaction, so a search sees
-    either a product's old record or its new one, never none, and a change
-    committed meanwhile waits for it.
+    Each chunk is locked (:mod:`search.locks`), then read and written in one
+    transaction: a search sees either a product's old record or its new one,
+    never none, and of two updates of one product the later reads what the
+    earlier could not have seen, so the index ends as the last committed edit.
     """
     on = on or timezone.localdate()
     product_ids = sorted(set(product_ids))
+    if connection.in_atomic_block:
+        # Within a caller's transaction every lock is held to its end: take them all now, in
+        # order, rather than a chunk's after the previous chunk has locked the index version.
+        lock_products(product_ids)
     written = 0
     for start in range(0, len(product_ids), CHUNK):
         chunk = product_ids[start : start + CHUNK]
         with transaction.atomic():
+            lock_products(chunk)
             written += _swap(chunk, documents_for(chunk, on))
     return written
 
@@ -43,10 +50,12 @@ def rebuild_chunk(product_ids, on=None):
     other chunks build at the same time and only take turns to write. The
     price: a product whose change commits, and is indexed by its own update,
     while its chunk is being built gets the chunk's older record; the next
-    change to it, or the next rebuild, mends it.
+    change to it, or the next rebuild, mends it. The write itself takes the
+    products' index locks, so it never collides with an update's.
     """
     documents = documents_for(product_ids, on or timezone.localdate())
     with transaction.atomic():
+        lock_products(product_ids)
         return _swap(product_ids, documents)
 
 
@@ -61,15 +70,14 @@ def _swap(product_ids, documents):
     Most changes reaching the index leave a product's record as it was: a sale
     that leaves some stock, an edit to something search does not show. Only
     when a record really changes does the index version, so remembered answers
-    outlive everything else. The stored records are read locked (on
-    PostgreSQL), so two updates of one product take turns and the later one
-    compares with what the earlier wrote.
+    outlive everything else. Called with the products' index locks held
+    (:mod:`search.locks`), so it compares with what the previous update wrote.
     """
     wanted = {document.product_id: IndexRows.of(document) for document in documents}
     stored = _stored_contents(product_ids)
     changed = [pk for pk in product_ids if _content(wanted.get(pk)) != stored.get(pk)]
     if changed:
-        ProductRecord.objects.filter(pk__in=changed).delete()
+        ProductRecord.objects.filter(pk__in=[pk for pk in changed if pk not in wanted]).delete()
         write([wanted[pk] for pk in changed if pk in wanted])
         change_index_version(changed)  # last: on PostgreSQL its row stays locked until the commit
     return len(documents)
@@ -135,6 +143,11 @@ def _names(fields):
     return [field.attname for field in fields]
 
 
+def _overwritten(fields):
+    """What an upsert sets on a row already there: every field but the key."""
+    return [field.name for field in fields if not field.primary_key]
+
+
 def _values(instance, fields):
     return _normalised([getattr(instance, field.attname) for field in fields], fields)
 
@@ -144,18 +157,42 @@ def _normalised(values, fields):
 
 
 def write(rows):
-    """Insert the :class:`IndexRows` of products that have no record yet."""
-    ProductRecord.objects.bulk_create(product.record for product in rows)
-    ProductText.objects.bulk_create(product.text for product in rows)
-    RecordCategory.objects.bulk_create(
-        RecordCategory(record_id=product.record.pk, category_id=pk)
-        for product in rows
-        for pk in product.category_ids
+    """Store the :class:`IndexRows` of these products, whether they have a record yet or not.
+
+    Records and words are upserted and the category and enterprise pairs
+    replaced, so writing a product twice leaves the rows of the second write,
+    never a duplicate key.
+    """
+    ids = [product.record.pk for product in rows]
+    ProductRecord.objects.bulk_create(
+        [product.record for product in rows],
+        update_conflicts=True,
+        unique_fields=["product"],
+        update_fields=_overwritten(RECORD_FIELDS),
     )
+    ProductText.objects.bulk_create(
+        [product.text for product in rows],
+        update_conflicts=True,
+        unique_fields=["record"],
+        update_fields=_overwritten(TEXT_FIELDS),
+    )
+    RecordCategory.objects.filter(record__in=ids).delete()
+    RecordCategory.objects.bulk_create(
+        (
+            RecordCategory(record_id=product.record.pk, category_id=pk)
+            for product in rows
+            for pk in product.category_ids
+        ),
+        ignore_conflicts=True,
+    )
+    RecordEnterprise.objects.filter(record__in=ids).delete()
     RecordEnterprise.objects.bulk_create(
-        RecordEnterprise(record_id=product.record.pk, enterprise_id=pk)
-        for product in rows
-        for pk in product.enterprise_ids
+        (
+            RecordEnterprise(record_id=product.record.pk, enterprise_id=pk)
+            for product in rows
+            for pk in product.enterprise_ids
+        ),
+        ignore_conflicts=True,
     )
     return len(rows)
 

@@ -1,0 +1,7 @@
+import oscar.apps.catalogue.reviews.apps as apps
+
+
+class CatalogueReviewsConfig(apps.CatalogueReviewsConfig):
+    """Oscar's product reviews, written only by shoppers whose parcel with the product was delivered."""
+
+    name = "catalogue.reviews"
