@@ -4,9 +4,9 @@ page to paying by card through the stand-in for Stripe.js, and in the dashboards
 import re
 
 import pytest
-from django.test import Client
 
 from cms.models import HomePage
+from tests.browser.steps import pay_by_card, place_order, sign_in
 from tests.checkout.conftest import enterprise_of, stocked_product
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -28,14 +28,6 @@ def violations(page):
     return reported
 
 
-def sign_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-
-
 def visit(page, path):
     page.goto(path)
     page.wait_for_load_state("networkidle")
@@ -54,30 +46,10 @@ def test_a_shopper_browses_and_pays_by_card_without_a_blocked_script_or_style(
     page.wait_for_load_state()
     visit(page, "/basket/")
 
-    visit(page, "/checkout/")
-    page.fill("#id_first_name", "Trần Thị Mai")
-    page.fill("#id_phone_number", "0912 345 678")
-    page.fill("#id_line1", "12 Lê Lợi")
-    page.select_option("#id_commune", index=1)
-    page.locator("#new_shipping_address button[type=submit]:not([name])").click()
-    page.wait_for_url(re.compile(r"/checkout/(shipping|payment)-method/"))
-    if "/shipping-method/" in page.url:
-        page.locator("form button[type=submit]").last.click()
-        page.wait_for_url(re.compile(r"/checkout/payment-method/"))
-    page.locator("input[name=method][value=card]").check(force=True)
-    page.locator("#payment_method_form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/checkout/preview/"))
-    page.locator("#place_order_form [type=submit]").click()
+    place_order(page, "card")
 
     page.wait_for_url(re.compile(r"/checkout/pay/[^/]+/$"))
-    card = page.locator("#card_element")
-    card.locator("input[placeholder=number]").fill("4242424242424242")
-    card.locator("input[placeholder=exp_month]").fill("12")
-    card.locator("input[placeholder=exp_year]").fill("30")
-    card.locator("input[placeholder=cvc]").fill("123")
-    card.locator("input[placeholder=postal_code]").fill("52000")
-    page.locator("#card_pay").click()
-    page.wait_for_url(re.compile(r"/checkout/thank-you/"))
+    pay_by_card(page)
 
     assert violations == []
 
