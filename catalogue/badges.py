@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import ClaimStatus, TraceabilityBatch
+from .models import ClaimStatus, Lot
 from .ocop import is_in_force
 
 
@@ -58,15 +58,15 @@ def verified_badges(product, on=None):
                 evidence_url=product.get_absolute_url() + "#origin",
             )
         )
-    batch = traceable_batch(product)
-    if batch:
+    lot = traceable_lot(product)
+    if lot:
         badges.append(
             Badge(
                 code="traceable",
                 label=_("Traceable lot"),
                 explanation=_("Lot %(lot)s has a published record of each step from the producer.")
-                % {"lot": batch.lot_code},
-                evidence_url=trace_url(batch, product),
+                % {"lot": lot.lot_code},
+                evidence_url=trace_url(lot, product),
             )
         )
     if product.is_provincial_specialty and has_verified_origin(product) and is_home_province(product):
@@ -100,20 +100,16 @@ def origin_name(product):
     return ", ".join(part for part in parts if part)
 
 
-def traceable_batch(product):
-    published = [
-        batch
-        for batch in product.batches.all()
-        if batch.status == TraceabilityBatch.Status.PUBLISHED and batch.steps.all()
-    ]
-    return max(published, key=lambda batch: (batch.production_date, batch.revision), default=None)
+def traceable_lot(product):
+    published = [lot for lot in product.lots.all() if lot.status == Lot.Status.PUBLISHED and lot.steps.all()]
+    return max(published, key=lambda lot: (lot.production_date, lot.revision), default=None)
 
 
-def trace_url(batch, product=None):
+def trace_url(lot, product=None):
     """The lot's public page: its GS1 Digital Link when the product has a GTIN."""
     from .gtin import digital_link_path
 
-    product = product or batch.product
+    product = product or lot.product
     if product.gtin:
-        return digital_link_path(product.gtin, batch.lot_code)
-    return reverse("catalogue:trace", kwargs={"product_pk": product.pk, "lot": batch.lot_code})
+        return digital_link_path(product.gtin, lot.lot_code)
+    return reverse("catalogue:trace", kwargs={"product_pk": product.pk, "lot": lot.lot_code})

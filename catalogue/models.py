@@ -1,7 +1,5 @@
 """Products of the province's enterprises, on top of Oscar's catalogue."""
 
-import uuid
-
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
@@ -12,13 +10,9 @@ from oscar.apps.catalogue.abstract_models import AbstractProduct
 from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySet
 from oscar.core.loading import get_model
 
+from marketplace.uploads import unguessable_name
+
 from .gtin import validate_gtin
-
-
-def unguessable_name(folder, filename):
-    """A random name keeping the extension: papers must not be found by guessing their URL."""
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"{folder}/{uuid.uuid4().hex}.{extension}"
 
 
 def decision_scan_path(certificate, filename):
@@ -48,7 +42,7 @@ class ProductQuerySet(OscarProductQuerySet):
             super()
             .base_queryset()
             .select_related("origin_province", "origin_commune")
-            .prefetch_related("stockrecords__partner", "ocop_certificates", "batches__steps")
+            .prefetch_related("stockrecords__partner", "ocop_certificates", "lots__steps")
         )
 
     def for_cards(self):
@@ -74,7 +68,7 @@ class ProductQuerySet(OscarProductQuerySet):
                 Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
                 "images",
                 "ocop_certificates",
-                "batches__steps",
+                "lots__steps",
             )
         )
 
@@ -141,10 +135,13 @@ class Product(AbstractProduct):
         return any(record.partner.is_approved for record in self.stockrecords.all())
 
     def is_review_permitted(self, user):
-        """Only a shopper who received the product may review it, once (catalogue.reviews.eligibility)."""
-        from catalogue.reviews.eligibility import eligibility
+        """No: who may review is the reviews app's rule (``catalogue.reviews.eligibility``).
 
-        return eligibility(self, user).allowed
+        It needs the shopper's delivered parcels, and the catalogue sits below orders, so the
+        review pages and the ``review_eligibility`` tag ask that rule; this answers Oscar's
+        callers that still ask the product, offering no form the rule could refuse.
+        """
+        return False
 
     def update_rating(self):
         """The average of the published reviews, saved alone (a full save could undo a concurrent edit)."""
@@ -261,7 +258,7 @@ class CertificateStatusChange(models.Model):
         return f"{self.certificate}: {self.from_status} → {self.to_status}"
 
 
-class TraceabilityBatch(models.Model):
+class Lot(models.Model):
     """One revision of a lot's traceability record; a published revision is never edited."""
 
     class Status(models.TextChoices):
@@ -269,7 +266,7 @@ class TraceabilityBatch(models.Model):
         PUBLISHED = "published", _("Published")
 
     product = models.ForeignKey(
-        Product, on_delete=models.CASCADE, related_name="batches", verbose_name=_("product")
+        Product, on_delete=models.CASCADE, related_name="lots", verbose_name=_("product")
     )
     lot_code = models.CharField(_("lot code"), max_length=20)
     revision = models.PositiveIntegerField(_("revision"), default=1)
@@ -291,20 +288,20 @@ class TraceabilityBatch(models.Model):
 
     class Meta:
         ordering = ["product", "lot_code", "-revision"]
-        verbose_name = _("traceability batch")
-        verbose_name_plural = _("traceability batches")
+        verbose_name = _("traceability lot")
+        verbose_name_plural = _("traceability lots")
         constraints = [
-            models.UniqueConstraint(fields=["product", "lot_code", "revision"], name="unique_batch_revision"),
+            models.UniqueConstraint(fields=["product", "lot_code", "revision"], name="unique_lot_revision"),
         ]
 
     def __str__(self):
         return f"{self.lot_code} r{self.revision}"
 
 
-class BatchStep(models.Model):
+class LotStep(models.Model):
     """What happened to the lot, when, where and by whom: growing, harvesting, processing..."""
 
-    batch = models.ForeignKey(TraceabilityBatch, on_delete=models.CASCADE, related_name="steps")
+    lot = models.ForeignKey(Lot, on_delete=models.CASCADE, related_name="steps")
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     event = models.CharField(_("what"), max_length=128)
     date = models.DateField(_("when"))
@@ -318,7 +315,7 @@ class BatchStep(models.Model):
         return f"{self.date:%d/%m/%Y} {self.event}"
 
 
-class BatchCertification(models.Model):
+class LotCertification(models.Model):
     class Scheme(models.TextChoices):
         VIETGAP = "vietgap", "VietGAP"
         ORGANIC = "organic", _("Organic (TCVN 11041)")
@@ -327,7 +324,7 @@ class BatchCertification(models.Model):
         ISO22000 = "iso22000", "ISO 22000"
         OTHER = "other", _("Other")
 
-    batch = models.ForeignKey(TraceabilityBatch, on_delete=models.CASCADE, related_name="certifications")
+    lot = models.ForeignKey(Lot, on_delete=models.CASCADE, related_name="certifications")
     scheme = models.CharField(_("scheme"), max_length=20, choices=Scheme.choices)
     number = models.CharField(_("certificate number"), max_length=64, blank=True)
     issuer = models.CharField(_("issued by"), max_length=255, blank=True)

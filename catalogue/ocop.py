@@ -1,9 +1,11 @@
 """OCOP recognitions: when one holds, and the Department's verification moves."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from marketplace.workflow import Workflow
 
 from .models import CertificateStatusChange, OcopCertificate
 
@@ -57,41 +59,46 @@ def check_certificate(decision_date, valid_until, stars, score=None, today=None)
         raise ValidationError(errors)
 
 
+class CertificateVerification(Workflow):
+    """pending → verified | rejected; verified → revoked | superseded (by the one that replaces it)."""
+
+    model = OcopCertificate
+    statuses = Status
+    history = CertificateStatusChange
+    subject = "certificate"
+    moves = MOVES
+    needs_reason = NEEDS_REASON
+    cannot_become = gettext_noop("A certificate that is %(from)s cannot become %(to)s.")
+    saved_fields = ("status", "superseded_by")
+
+    def check_extras(self, to_status, certificate=None, superseded_by=None):
+        if to_status == Status.SUPERSEDED and (
+            superseded_by is None or (certificate is not None and superseded_by.pk == certificate.pk)
+        ):
+            raise ValidationError(
+                _("Please choose the certificate that replaces this one."), code="successor_required"
+            )
+
+    def before_save(self, certificate, change, superseded_by=None):
+        if change.to_status == Status.SUPERSEDED:
+            certificate.superseded_by = superseded_by
+
+
+CERTIFICATE_VERIFICATION = CertificateVerification()
+
+
 def check_move(from_status, to_status, reason="", superseded_by=None, certificate=None):
     """Raise ValidationError, in the reviewer's language, if the move is not allowed."""
-    if to_status not in MOVES[from_status]:
-        raise ValidationError(
-            _("A certificate that is %(from)s cannot become %(to)s.")
-            % {"from": Status(from_status).label.lower(), "to": Status(to_status).label.lower()},
-            code="move_not_allowed",
-        )
-    if to_status in NEEDS_REASON and not reason.strip():
-        raise ValidationError(_("Please write the reason for this decision."), code="reason_required")
-    if to_status == Status.SUPERSEDED and (
-        superseded_by is None or (certificate is not None and superseded_by.pk == certificate.pk)
-    ):
-        raise ValidationError(
-            _("Please choose the certificate that replaces this one."), code="successor_required"
-        )
+    CERTIFICATE_VERIFICATION.check(
+        from_status, to_status, reason, instance=certificate, superseded_by=superseded_by
+    )
 
 
-@transaction.atomic
 def move(certificate, to_status, by=None, reason="", superseded_by=None):
     """Make one verification move and record who, when and why; the row is locked meanwhile."""
-    locked = OcopCertificate.objects.select_for_update().get(pk=certificate.pk)
-    check_move(locked.status, to_status, reason, superseded_by, certificate=locked)
-    change = CertificateStatusChange.objects.create(
-        certificate=locked,
-        from_status=locked.status,
-        to_status=to_status,
-        reason=reason.strip(),
-        changed_by=by,
+    return CERTIFICATE_VERIFICATION.move(
+        certificate, to_status, by=by, reason=reason, superseded_by=superseded_by
     )
-    locked.status = to_status
-    locked.superseded_by = superseded_by if to_status == Status.SUPERSEDED else locked.superseded_by
-    locked.save(update_fields=["status", "superseded_by"])
-    certificate.status, certificate.superseded_by = locked.status, locked.superseded_by
-    return change
 
 
 def record_edit(certificate, by=None):

@@ -11,16 +11,16 @@ from .badges import trace_url
 QR_FORMATS = {"svg": ("image/svg+xml", {}), "png": ("image/png", {"scale": 8})}
 
 
-def qr_download(request, batch, fmt):
-    """The QR code of ``batch``'s public page as an attachment; 404 for a format not offered."""
+def qr_download(request, lot, fmt):
+    """The QR code of ``lot``'s public page as an attachment; 404 for a format not offered."""
     if fmt not in QR_FORMATS:
         raise Http404
     content_type, options = QR_FORMATS[fmt]
-    qr = segno.make_qr(request.build_absolute_uri(trace_url(batch)), error="m", boost_error=False)
+    qr = segno.make_qr(request.build_absolute_uri(trace_url(lot)), error="m", boost_error=False)
     image = io.BytesIO()
     qr.save(image, kind=fmt, border=4, **options)
     response = HttpResponse(image.getvalue(), content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=f"qr-{batch.lot_code}.{fmt}"
+        as_attachment=True, filename=f"qr-{lot.lot_code}.{fmt}"
     )
     return response

@@ -5,20 +5,20 @@ pending and rejected certificates, draft lots and products nobody may buy
 answer 404.
 """
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 
-from vendors.views.storefront import public_tax_code
+from marketplace.private_files import private_file_response
+from vendors.storefronts import public_tax_code
 
 from . import traceability
 from .badges import best_certificate, verified_badges
 from .gtin import digital_link_path, gtin14
-from .models import OcopCertificate, Product, TraceabilityBatch
+from .models import Lot, OcopCertificate, Product
 from .ocop import is_in_force
 from .qr import qr_download
 
@@ -41,10 +41,8 @@ def product_for(kwargs):
     """The browsable product a lot URL names, by primary key or by GTIN; else 404."""
     if "product_pk" in kwargs:
         return get_object_or_404(browsable_products(), pk=kwargs["product_pk"])
-    published = TraceabilityBatch.objects.filter(
-        lot_code=kwargs["lot"], status=TraceabilityBatch.Status.PUBLISHED
-    )
-    candidates = browsable_products().filter(gtin__in=gtin_forms(kwargs["gtin"]), batches__in=published)
+    published = Lot.objects.filter(lot_code=kwargs["lot"], status=Lot.Status.PUBLISHED)
+    candidates = browsable_products().filter(gtin__in=gtin_forms(kwargs["gtin"]), lots__in=published)
     product = candidates.distinct().order_by("pk").first()
     if product is None:
         raise Http404
@@ -52,10 +50,10 @@ def product_for(kwargs):
 
 
 def published_lot(product, lot_code):
-    batch = traceability.current_revision(product, lot_code)
-    if batch is None:
+    lot = traceability.current_revision(product, lot_code)
+    if lot is None:
         raise Http404
-    return batch
+    return lot
 
 
 def seller(product):
@@ -70,23 +68,23 @@ class TraceabilityView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         self.product = product_for(kwargs)
-        self.batch = published_lot(self.product, kwargs["lot"])
+        self.lot = published_lot(self.product, kwargs["lot"])
         if "product_pk" in kwargs and self.product.gtin:
-            return redirect(digital_link_path(self.product.gtin, self.batch.lot_code))
+            return redirect(digital_link_path(self.product.gtin, self.lot.lot_code))
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        product, batch, today = self.product, self.batch, timezone.localdate()
+        product, lot, today = self.product, self.lot, timezone.localdate()
         enterprise = seller(product)
-        history = list(traceability.revisions(product, batch.lot_code))
+        history = list(traceability.revisions(product, lot.lot_code))
         canonical = None
         if product.gtin:
-            canonical = self.request.build_absolute_uri(digital_link_path(product.gtin, batch.lot_code))
+            canonical = self.request.build_absolute_uri(digital_link_path(product.gtin, lot.lot_code))
+        kwargs["lot"] = lot  # the URL's lot code, now the lot it names
         return super().get_context_data(
             product=product,
-            batch=batch,
-            steps=batch.steps.all(),
-            certifications=batch.certifications.all(),
+            steps=lot.steps.all(),
+            certifications=lot.certifications.all(),
             enterprise=enterprise,
             tax_code=public_tax_code(enterprise.tax_code) if enterprise else "",
             certificate=best_certificate(product, today),
@@ -164,13 +162,9 @@ class CertificateScanView(View):
         extension = certificate.scan.name.rsplit(".", 1)[-1].lower() if certificate.scan else ""
         if extension not in SCAN_TYPES or not may_see_scan(request.user, certificate):
             raise Http404
-        try:
-            stream = certificate.scan.open("rb")
-        except (FileNotFoundError, ValueError):
-            raise Http404
-        response = FileResponse(
-            stream, filename=f"ocop-{certificate.pk}.{extension}", content_type=SCAN_TYPES[extension]
+        return private_file_response(
+            certificate.scan,
+            filename=f"ocop-{certificate.pk}.{extension}",
+            content_type=SCAN_TYPES[extension],
+            private=certificate.status != Status.VERIFIED,
         )
-        if certificate.status != Status.VERIFIED:
-            patch_cache_control(response, private=True, no_store=True)
-        return response

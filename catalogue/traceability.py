@@ -8,9 +8,9 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import TraceabilityBatch
+from .models import Lot
 
-Status = TraceabilityBatch.Status
+Status = Lot.Status
 
 
 # GS1 AI (10) allows up to 20 characters; the lot is a path segment of its public URL,
@@ -31,7 +31,7 @@ def check_lot_code(lot_code):
 
 def check_new_lot(product, lot_code, exclude=None):
     """A product's lot code names one lot; ``exclude`` is the draft being edited, if any."""
-    lots = TraceabilityBatch.objects.filter(product=product, lot_code=lot_code)
+    lots = Lot.objects.filter(product=product, lot_code=lot_code)
     if exclude is not None:
         lots = lots.exclude(pk=exclude.pk)
     if lots.exists():
@@ -61,7 +61,7 @@ def check_lot_dates(production_date, best_before, today=None):
 def current_revision(product, lot_code):
     """The latest published revision of a lot, or None."""
     return (
-        TraceabilityBatch.objects.filter(product=product, lot_code=lot_code, status=Status.PUBLISHED)
+        Lot.objects.filter(product=product, lot_code=lot_code, status=Status.PUBLISHED)
         .order_by("-revision")
         .first()
     )
@@ -69,48 +69,48 @@ def current_revision(product, lot_code):
 
 def draft_revision(product, lot_code):
     """The revision of a lot being drafted, if any: a lot has at most one at a time."""
-    return TraceabilityBatch.objects.filter(product=product, lot_code=lot_code, status=Status.DRAFT).first()
+    return Lot.objects.filter(product=product, lot_code=lot_code, status=Status.DRAFT).first()
 
 
 def revisions(product, lot_code):
-    return TraceabilityBatch.objects.filter(
-        product=product, lot_code=lot_code, status=Status.PUBLISHED
-    ).order_by("-revision")
+    return Lot.objects.filter(product=product, lot_code=lot_code, status=Status.PUBLISHED).order_by(
+        "-revision"
+    )
 
 
 @transaction.atomic
-def publish(batch):
-    if batch.status == Status.PUBLISHED:
-        return batch
-    if not batch.steps.exists():
+def publish(lot):
+    if lot.status == Status.PUBLISHED:
+        return lot
+    if not lot.steps.exists():
         raise ValidationError(_("Add at least one step before publishing."), code="no_steps")
-    batch.status = Status.PUBLISHED
-    batch.date_published = timezone.now()
-    batch.save(update_fields=["status", "date_published"])
-    return batch
+    lot.status = Status.PUBLISHED
+    lot.date_published = timezone.now()
+    lot.save(update_fields=["status", "date_published"])
+    return lot
 
 
 @transaction.atomic
-def revise(batch, change_note):
+def revise(lot, change_note):
     """A new draft revision copying the published one; the published one stays as it was.
 
     A lot already being revised keeps its one draft: that draft is returned.
     """
-    if batch.status != Status.PUBLISHED:
-        return batch
-    draft = draft_revision(batch.product, batch.lot_code)
+    if lot.status != Status.PUBLISHED:
+        return lot
+    draft = draft_revision(lot.product, lot.lot_code)
     if draft is not None:
         return draft
-    latest = TraceabilityBatch.objects.filter(product=batch.product, lot_code=batch.lot_code).aggregate(
-        Max("revision")
-    )["revision__max"]
-    steps, certifications = list(batch.steps.all()), list(batch.certifications.all())
-    batch.pk, batch.revision, batch.status = None, latest + 1, Status.DRAFT
-    batch.date_published, batch.change_note = None, change_note
-    batch._state.adding = True
-    batch.save()
+    latest = Lot.objects.filter(product=lot.product, lot_code=lot.lot_code).aggregate(Max("revision"))[
+        "revision__max"
+    ]
+    steps, certifications = list(lot.steps.all()), list(lot.certifications.all())
+    lot.pk, lot.revision, lot.status = None, latest + 1, Status.DRAFT
+    lot.date_published, lot.change_note = None, change_note
+    lot._state.adding = True
+    lot.save()
     for item in [*steps, *certifications]:
-        item.pk, item.batch = None, batch
+        item.pk, item.lot = None, lot
         item._state.adding = True
         item.save()
-    return batch
+    return lot

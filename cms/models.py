@@ -1,8 +1,10 @@
 """Provincial content pages: the home page, and stories about places and makers."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -88,3 +90,47 @@ class StoryPage(Page):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+
+
+def default_province_code():
+    return settings.MARKETPLACE_PROVINCE_CODE
+
+
+@register_setting(icon="site")
+class ProvinceSettings(BaseSiteSetting):
+    """The province a site serves, as its footer names it: editors change it under Settings at /cms/.
+
+    Bootstrap (and the demo) fill it from MARKETPLACE_PROVINCE_CODE; Wagtail reads it once per request.
+    """
+
+    province_name = models.CharField(
+        _("province name"),
+        max_length=100,
+        default="Quảng Trị",
+        help_text=_('As in running text, without "Tỉnh": "Quảng Trị".'),
+    )
+    province_code = models.CharField(_("province code"), max_length=2, default=default_province_code)
+    footer_text = models.TextField(
+        _("footer text"),
+        blank=True,
+        help_text=_("Replaces the standard sentence about the marketplace in the footer when filled in."),
+    )
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_address = models.CharField(_("contact address"), max_length=255, blank=True)
+
+    panels = [
+        FieldPanel("province_name"),
+        FieldPanel("province_code"),
+        FieldPanel("footer_text"),
+        FieldPanel("contact_phone"),
+        FieldPanel("contact_email"),
+        FieldPanel("contact_address"),
+    ]
+
+    class Meta:
+        verbose_name = _("province and footer")
+
+    @property
+    def has_contacts(self):
+        return bool(self.contact_phone or self.contact_email or self.contact_address)

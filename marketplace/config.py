@@ -20,7 +20,19 @@ class MarketplaceShop(Shop):
         )
         return [
             digital_link,
-            path("vendors/", self.enterprises_app.urls),
+            path("vendors/", self.enterprises_urls()),
             path("checkout/", self.payment_app.urls),  # the card page and Stripe's webhook
             *urls,
         ]
+
+    def enterprises_urls(self):
+        """The enterprises' pages, and each one's storefront, whose products the search service lists.
+
+        The storefront page depends on both vendors and search, so neither app mounts it: it
+        joins the enterprises' namespace here, last, as ``vendors:detail`` at ``/vendors/<slug>/``.
+        """
+        from search.storefront_views import EnterpriseDetailView
+
+        patterns, app_name, namespace = self.enterprises_app.urls
+        storefront = path("<slug:slug>/", EnterpriseDetailView.as_view(), name="detail")
+        return [*patterns, storefront], app_name, namespace

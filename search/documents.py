@@ -106,7 +106,7 @@ def indexable(products):
     when building the records of a whole catalogue.
     """
     return products.select_related("origin_province", "origin_commune").prefetch_related(
-        "stockrecords__partner", "ocop_certificates", "batches__steps", "categories"
+        "stockrecords__partner", "ocop_certificates", "lots__steps", "categories"
     )
 
 

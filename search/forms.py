@@ -23,6 +23,14 @@ COMMUNE_CODE = re.compile(r"\d{5}")
 PRICE_RANGE = re.compile(r"(\d*)-(\d*)")
 
 
+def page_number(request):
+    """The ``page`` asked for, 1 when missing or not a positive number (the storefront pages)."""
+    try:
+        return max(int(request.GET.get("page", 1)), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
 def parse_id(value):
     if value.isdigit() and 0 < int(value) < 2**31:
         return int(value)

@@ -30,8 +30,8 @@ Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
 Category = get_model("catalogue", "Category")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
-TraceabilityBatch = get_model("catalogue", "TraceabilityBatch")
-BatchStep = get_model("catalogue", "BatchStep")
+Lot = get_model("catalogue", "Lot")
+LotStep = get_model("catalogue", "LotStep")
 StockRecord = get_model("partner", "StockRecord")
 Partner = get_model("partner", "Partner")
 
@@ -85,7 +85,7 @@ def _product_fact_changed(sender, instance, raw=False, **kwargs):
 
 def _step_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        schedule(TraceabilityBatch.objects.filter(pk=instance.batch_id).values_list("product_id", flat=True))
+        schedule(Lot.objects.filter(pk=instance.lot_id).values_list("product_id", flat=True))
 
 
 def _enterprise_saved(sender, instance, raw=False, **kwargs):
@@ -124,11 +124,11 @@ def _category_changed(sender, instance, raw=False, **kwargs):
 
 def connect():
     post_save.connect(_product_saved, sender=Product, dispatch_uid="search-product")
-    for model in (StockRecord, TraceabilityBatch, ProductCategory):
+    for model in (StockRecord, Lot, ProductCategory):
         post_save.connect(_product_fact_changed, sender=model, dispatch_uid=f"search-{model.__name__}")
         post_delete.connect(_product_fact_changed, sender=model, dispatch_uid=f"search-{model.__name__}")
-    post_save.connect(_step_changed, sender=BatchStep, dispatch_uid="search-step")
-    post_delete.connect(_step_changed, sender=BatchStep, dispatch_uid="search-step")
+    post_save.connect(_step_changed, sender=LotStep, dispatch_uid="search-step")
+    post_delete.connect(_step_changed, sender=LotStep, dispatch_uid="search-step")
     post_save.connect(_enterprise_saved, sender=Partner, dispatch_uid="search-enterprise")
     post_save.connect(_certificate_changed, sender=OcopCertificate, dispatch_uid="search-certificate")
     pre_delete.connect(_certificate_changed, sender=OcopCertificate, dispatch_uid="search-certificate")

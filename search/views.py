@@ -30,14 +30,6 @@ NEARBY_CATEGORIES = 6
 MAX_WORD_TRIES = 3  # extra searches a no-results page may make to find the closest matches
 
 
-def page_number(request):
-    """The ``page`` asked for, 1 when missing or not a positive number (storefronts use it too)."""
-    try:
-        return max(int(request.GET.get("page", 1)), 1)
-    except (TypeError, ValueError):
-        return 1
-
-
 def page_query(form, categories, category, per_page):
     """The :class:`ProductQuery` of a results page, for the views and for ``search.warming``.
 
@@ -213,7 +205,7 @@ class ProductCategoryView(ProductListView):
 
 
 class SearchView(ProductListView):
-    template_name = "oscar/search/results.html"
+    template_name = "search/results.html"
     summary = gettext_lazy("Search")
 
 

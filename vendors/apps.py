@@ -4,7 +4,7 @@ from oscar.apps.partner import apps
 
 
 class PartnerConfig(apps.PartnerConfig):
-    """Oscar's partner app as the province's enterprises: applications and storefronts."""
+    """Oscar's partner app as the province's enterprises: applications and the storefront list."""
 
     name = "vendors"
     verbose_name = _("Enterprises")
@@ -19,6 +19,7 @@ class PartnerConfig(apps.PartnerConfig):
             path("apply/submit/", application.SubmitApplicationView.as_view(), name="apply-submit"),
             path("profile/", application.ProfileView.as_view(), name="profile"),
             path("documents/<int:pk>/", application.DocumentDownloadView.as_view(), name="document"),
-            path("<slug:slug>/", storefront.EnterpriseDetailView.as_view(), name="detail"),
+            # "<slug>/" (name "detail"), each storefront with its products, is search's page:
+            # marketplace.config mounts it here, after these.
         ]
         return self.post_process_urls(urls)

@@ -2,15 +2,12 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.places.models import Commune, Province
+from places.forms import ProvinceCommuneMixin
 
 from .models import EnterpriseDocument, EnterpriseKind, Partner
 from .validators import EXTENSIONS, normalise_phone, validate_document, validate_picture, validate_tax_code
-
-HOME_PROVINCE_CODE = "44"  # Quảng Trị
 
 DUPLICATE_TAX_CODE = _(
     "This tax code is already registered on the marketplace. If it is your enterprise, "
@@ -33,7 +30,7 @@ class ContactCleaningMixin:
         return normalise_phone(self.cleaned_data.get("phone"))
 
 
-class ApplicationForm(ContactCleaningMixin, forms.ModelForm):
+class ApplicationForm(ContactCleaningMixin, ProvinceCommuneMixin, forms.ModelForm):
     """The enterprise's legal identity and public face, as it applies to sell."""
 
     class Meta:
@@ -68,31 +65,7 @@ class ApplicationForm(ContactCleaningMixin, forms.ModelForm):
         for name in self.REQUIRED:
             self.fields[name].required = True
         self.fields["tax_code"].required = False  # depends on the kind; see clean_tax_code
-        self.fields["province"].queryset = Province.objects.order_by("name")
         self.fields["province"].empty_label = None
-        if not self.instance.province_id and "province" not in self.initial:
-            self.initial["province"] = Province.objects.filter(code=HOME_PROVINCE_CODE).first()
-        self._offer_communes_of(self._chosen_province())
-
-    def _chosen_province(self):
-        """The province whose communes the list offers: the one posted, else the stored or initial one."""
-        value = self.data.get(self.add_prefix("province")) if self.is_bound else None
-        if value is None:
-            value = self.initial.get("province") or self.instance.province_id
-        if isinstance(value, Province):
-            return value
-        try:
-            return Province.objects.filter(pk=int(value)).first()
-        except (TypeError, ValueError):
-            return None
-
-    def _offer_communes_of(self, province):
-        # Validation looks the commune up among all communes so that one from another
-        # province gets a clear message in clean() instead of "not one of the choices".
-        field = self.fields["commune"]
-        field.queryset = Commune.objects.select_related("province")
-        communes = Commune.objects.filter(province=province).order_by("name") if province else []
-        field.widget.choices = [("", "---------")] + [(commune.pk, commune.name) for commune in communes]
 
     def clean_tax_code(self):
         kind = self.cleaned_data.get("kind")
@@ -102,20 +75,6 @@ class ApplicationForm(ContactCleaningMixin, forms.ModelForm):
         if tax_code and Partner.objects.filter(tax_code=tax_code).exclude(pk=self.instance.pk).exists():
             raise ValidationError(DUPLICATE_TAX_CODE, code="duplicate")
         return tax_code
-
-    def clean(self):
-        cleaned = super().clean()
-        province, commune = cleaned.get("province"), cleaned.get("commune")
-        if province and commune and commune.province_id != province.pk:
-            self.add_error(
-                "commune",
-                ValidationError(
-                    gettext("%(commune)s is not in %(province)s: please choose again from the list.")
-                    % {"commune": commune.name, "province": province.name},
-                    code="commune_not_in_province",
-                ),
-            )
-        return cleaned
 
 
 class ProfileForm(ContactCleaningMixin, forms.ModelForm):

@@ -4,13 +4,13 @@ The app keeps Oscar's label ``partner`` so every Oscar reference to
 ``partner.Partner`` and ``partner.StockRecord`` lands here.
 """
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner
+
+from marketplace.uploads import unguessable_name
 
 
 class EnterpriseKind(models.TextChoices):
@@ -114,8 +114,7 @@ class Partner(AbstractPartner):
 
 def document_path(document, filename):
     """Unguessable names: these papers are served only through a permission-checked view."""
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"private/enterprise-documents/{uuid.uuid4().hex}.{extension}"
+    return unguessable_name("private/enterprise-documents", filename)
 
 
 class EnterpriseDocument(models.Model):

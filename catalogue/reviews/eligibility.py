@@ -14,14 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 Line = get_model("order", "Line")
-VendorOrder = get_model("order", "VendorOrder")
+Parcel = get_model("order", "Parcel")
 
 # Parcels still on their way to the shopper.
 ON_THE_WAY = (
-    VendorOrder.Status.AWAITING_PAYMENT,
-    VendorOrder.Status.CONFIRMED,
-    VendorOrder.Status.PACKED,
-    VendorOrder.Status.SHIPPED,
+    Parcel.Status.AWAITING_PAYMENT,
+    Parcel.Status.CONFIRMED,
+    Parcel.Status.PACKED,
+    Parcel.Status.SHIPPED,
 )
 
 
@@ -75,15 +75,13 @@ def eligibility(product, user):
 
 
 def _delivered():
-    Status = VendorOrder.Status
+    Status = Parcel.Status
     return Q(status=Status.DELIVERED) | Q(status=Status.REFUNDED, status_changes__to_status=Status.DELIVERED)
 
 
 def _bought_in_parcels(product, user, parcel_condition):
     """The user's order lines of the product whose parcel meets ``parcel_condition``."""
-    parcels = VendorOrder.objects.filter(
-        parcel_condition, order=OuterRef("order"), enterprise=OuterRef("partner")
-    )
+    parcels = Parcel.objects.filter(parcel_condition, order=OuterRef("order"), enterprise=OuterRef("partner"))
     return Line.objects.filter(Q(product=product) | Q(product__parent=product), order__user=user).filter(
         Exists(parcels)
     )

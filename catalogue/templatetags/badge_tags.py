@@ -27,7 +27,7 @@ StockRecord = get_model("partner", "StockRecord")
 Selector = get_class("partner.strategy", "Selector")
 
 # What verified_badges reads, and must find already fetched for a card to show badges.
-PREFETCHED = ("ocop_certificates", "batches", "stockrecords")
+PREFETCHED = ("ocop_certificates", "lots", "stockrecords")
 SELECTED = ("origin_province", "origin_commune")
 
 # Characters that could end the <script> element or start markup, written as JSON escapes.
@@ -54,7 +54,7 @@ def badge_facts_fetched(product):
     cache = getattr(product, "_prefetched_objects_cache", {})
     if not all(name in cache for name in PREFETCHED):
         return False
-    if any("steps" not in getattr(batch, "_prefetched_objects_cache", {}) for batch in cache["batches"]):
+    if any("steps" not in getattr(lot, "_prefetched_objects_cache", {}) for lot in cache["lots"]):
         return False
     partner = StockRecord._meta.get_field("partner")
     if not all(partner.is_cached(record) for record in cache["stockrecords"]):

@@ -1,14 +1,11 @@
 """Address forms for shoppers: a Vietnamese address in the 2025 units, with a phone the courier can call."""
 
 from django import forms
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.address import forms as oscar_forms
 from oscar.core.loading import get_model
 
-from marketplace.places.models import Commune, Province
+from places.forms import ProvinceCommuneMixin
 from vendors.validators import normalise_phone
 
 Country = get_model("address", "Country")
@@ -26,7 +23,7 @@ HELP_TEXTS = {
 }
 
 
-class VietnameseAddressMixin:
+class VietnameseAddressMixin(ProvinceCommuneMixin):
     """Province then commune/ward from the official list, and a Vietnamese phone.
 
     The commune list shows the chosen province's communes. Without JavaScript, the
@@ -35,6 +32,7 @@ class VietnameseAddressMixin:
     """
 
     PROVINCE_CHANGE = "change_province"
+    no_province_prompt = _("Choose the province first")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,39 +43,14 @@ class VietnameseAddressMixin:
         for name in ("first_name", "line1", "province", "commune", "phone_number"):
             self.fields[name].required = True
         self.instance.country = Country.objects.get(iso_3166_1_a2="VN")
-        province_field = self.fields["province"]
-        province_field.queryset = Province.objects.order_by("name")
-        province_field.error_messages["invalid_choice"] = _(
+        self.fields["province"].error_messages["invalid_choice"] = _(
             "We deliver to the provinces and cities in the list only: please choose one of them."
         )
-        commune_field = self.fields["commune"]
-        # Validation looks among all communes so that one of another province gets a clear message.
-        commune_field.queryset = Commune.objects.select_related("province")
-        commune_field.error_messages["invalid_choice"] = _("Please choose the commune or ward from the list.")
-        if not self.instance.province_id and "province" not in self.initial:
-            # Most shoppers live in the marketplace's province: its communes are listed from the start.
-            self.initial["province"] = Province.objects.filter(
-                code=settings.MARKETPLACE_PROVINCE_CODE
-            ).first()
-        province = self.chosen_province()
-        communes = Commune.objects.filter(province=province).order_by("name") if province else []
-        commune_field.widget.choices = [
-            ("", _("Choose the province first") if not province else "---------")
-        ] + [(commune.pk, commune.name) for commune in communes]
+        self.fields["commune"].error_messages["invalid_choice"] = _(
+            "Please choose the commune or ward from the list."
+        )
         if self.instance.phone_number and not self.is_bound:
             self.initial["phone_number"] = self.instance.phone_number.as_national
-
-    def chosen_province(self):
-        """The province whose communes are offered: the one posted, else the stored or initial one."""
-        value = self.data.get(self.add_prefix("province")) if self.is_bound else None
-        if value is None:
-            value = self.initial.get("province") or self.instance.province_id
-        if isinstance(value, Province):
-            return value
-        try:
-            return Province.objects.filter(pk=int(value)).first()
-        except (TypeError, ValueError):
-            return None
 
     @property
     def is_province_change(self):
@@ -90,16 +63,7 @@ class VietnameseAddressMixin:
     def clean(self):
         cleaned = super().clean()
         province, commune = cleaned.get("province"), cleaned.get("commune")
-        if province and commune and commune.province_id != province.pk:
-            self.add_error(
-                "commune",
-                ValidationError(
-                    gettext("%(commune)s is not in %(province)s: please choose again from the list.")
-                    % {"commune": commune.name, "province": province.name},
-                    code="commune_not_in_province",
-                ),
-            )
-        elif province and commune:
+        if province and commune and commune.province_id == province.pk:
             self.instance.line4, self.instance.state = commune.name, province.name
         return cleaned
 

@@ -9,20 +9,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from oscar.apps.partner.availability import Unavailable
-from oscar.core.loading import get_class, get_model
+from oscar.core.loading import get_class
 
-Partner = get_model("partner", "Partner")
-
-
-def lines_by_enterprise(basket):
-    """``[(enterprise, [lines])]`` in the order the shopper added them."""
-    lines = list(basket.all_lines())
-    partner_ids = {line.stockrecord.partner_id for line in lines}
-    enterprises = Partner.objects.in_bulk(partner_ids) if partner_ids else {}
-    groups = {}
-    for line in lines:
-        groups.setdefault(line.stockrecord.partner_id, []).append(line)
-    return [(enterprises[partner_id], group) for partner_id, group in groups.items()]
+# The split by enterprise lives with the enterprises; order placement asks for it here too.
+lines_by_enterprise = get_class("partner.grouping", "lines_by_enterprise")
 
 
 def purchase_problem(basket, line):

@@ -15,7 +15,7 @@ class BasketMiddleware(OscarBasketMiddleware):
 
     While a card payment is pending the basket is frozen; Oscar would drop a guest's
     cookie for it. It is kept instead, so the basket comes back if the payment fails
-    (``marketplace.order.payments.payment_failed`` thaws it), unless the guest starts a new one.
+    (``marketplace.payment.outcomes.payment_failed`` thaws it), unless the guest starts a new one.
     """
 
     def get_basket(self, request):

@@ -5,7 +5,7 @@ basket row is locked, an order already placed from it is shown again instead of 
 second one, and the preview's fingerprint must match what is about to be placed.
 Stock is allocated under row locks by the OrderCreator, then the chosen gateway
 takes over: cash on delivery confirms the parcels at once, a card payment sends the
-shopper to the payment page and the parcels wait for :mod:`marketplace.order.payments`.
+shopper to the payment page and the parcels wait for :mod:`marketplace.payment.outcomes`.
 """
 
 import logging
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from oscar.apps.checkout import views
 from oscar.core.loading import get_class, get_classes, get_model
 
-from marketplace.order import payments
+from marketplace.payment import outcomes
 from marketplace.payment.gateways import PaymentOutcome, gateways
 
 from .fingerprint import submission_fingerprint
@@ -283,16 +283,16 @@ class PaymentDetailsView(views.PaymentDetailsView):
             logger.exception("Order #%s: the %s gateway failed to start", order.number, gateway.code)
             outcome = PaymentOutcome(message=_("The payment could not be started. Nothing was charged."))
         if not (outcome.succeeded or outcome.pending):
-            payments.payment_failed(order, outcome.message)  # stock back on sale, basket kept
+            outcomes.payment_failed(order, outcome.message)  # stock back on sale, basket kept
             messages.error(
                 self.request, outcome.message or _("The payment did not go through. Nothing was charged.")
             )
             return redirect("checkout:preview")
         if gateway.confirms_on_placement:  # cash on delivery: the parcels can be prepared at once
-            payments.confirm(order, note=str(gateway.name), by=order.user)
+            outcomes.confirm(order, note=str(gateway.name), by=order.user)
             return self.handle_successful_order(order)
         if outcome.succeeded:
-            payments.payment_succeeded(order, outcome.reference)
+            outcomes.payment_succeeded(order, outcome.reference)
             return self.handle_successful_order(order)
         return redirect(outcome.redirect_url or reverse("checkout:thank-you"))
 
@@ -316,9 +316,7 @@ class PaymentDetailsView(views.PaymentDetailsView):
         message = _("Your order %(number)s was already placed; it was placed only once.")
         messages.info(self.request, message % {"number": order.number})
         self.request.session["checkout_order_id"] = order.pk
-        awaiting = order.vendor_orders.filter(
-            status=order.vendor_orders.model.Status.AWAITING_PAYMENT
-        ).exists()
+        awaiting = order.parcels.filter(status=order.parcels.model.Status.AWAITING_PAYMENT).exists()
         # The gateway records itself on the order's payment source when it starts; a second click
         # that arrives before that uses the choice in this session.
         source = order.sources.select_related("source_type").first()
@@ -335,7 +333,7 @@ class ThankYouView(views.ThankYouView):
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        parcels = list(self.object.vendor_orders.select_related("enterprise").order_by("number"))
+        parcels = list(self.object.parcels.select_related("enterprise").order_by("number"))
         context["parcels"] = [(parcel, list(parcel.lines)) for parcel in parcels]
         context["awaiting_payment"] = any(
             parcel.status == parcel.Status.AWAITING_PAYMENT for parcel in parcels

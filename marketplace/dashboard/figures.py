@@ -14,13 +14,13 @@ from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from marketplace.dashboard.parcels.views import parcels_for_user
 from marketplace.dashboard.queues import status_counts
+from marketplace.dashboard.scope import parcels_for_user
 from marketplace.payouts.ledger import SOLD
 
 Product = get_model("catalogue", "Product")
 StockAlert = get_model("partner", "StockAlert")
-VendorOrder = get_model("order", "VendorOrder")
+Parcel = get_model("order", "Parcel")
 
 LOW_STOCK_SHOWN = 10
 
@@ -59,7 +59,7 @@ def enterprise_figures(user, now=None):
         sold_parcels=money["sold_parcels"],
         sales_last_day=money["sales_last_day"] or Decimal(0),
         sold_parcels_last_day=money["sold_parcels_last_day"],
-        parcels_by_status=status_counts(parcels, "status", VendorOrder.Status.choices),
+        parcels_by_status=status_counts(parcels, "status", Parcel.Status.choices),
         products=Product.objects.filter(stockrecords__partner__users=user).values("pk").distinct().count(),
         low_stock=list(
             alerts.select_related("stockrecord__product__parent").order_by("-date_created", "-pk")[

@@ -1,6 +1,5 @@
 """Builders for the demo province. Each one is idempotent: run again, nothing doubles."""
 
-import datetime
 import io
 from decimal import Decimal
 
@@ -15,21 +14,23 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.models import Site as WagtailSite
 
-from marketplace.operations.bootstrap import ensure_staff_groups
-from marketplace.places.models import Commune, Province
+from marketplace.operations.bootstrap import (
+    ensure_product_class,
+    ensure_province_settings,
+    ensure_staff_groups,
+)
 from marketplace.text import slugify_vi
+from places.models import Commune, Province
 from vendors import review
 from vendors.models import EnterpriseDocument
 
-from . import content, images
+from . import content, images, loader
 
 DEMO_PASSWORD = "demo-ocop-2026"
 PROVINCE_CODE = "44"  # Tỉnh Quảng Trị, which includes the former Quảng Bình since 1 July 2025
 
-Category = get_model("catalogue", "Category")
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
-ProductClass = get_model("catalogue", "ProductClass")
 ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
 User = get_user_model()
@@ -109,42 +110,9 @@ def ensure_accounts(enterprises):
 # --- Catalogue --------------------------------------------------------------------------
 
 
-def ensure_categories():
-    """The six OCOP sectors with their product sets; returns {set slug: category}."""
-    by_slug = {}
-    for group in content.PRODUCT_GROUPS:
-        root = Category.objects.filter(depth=1, slug=group["slug"]).first()
-        if root is None:
-            root = Category.add_root(name=group["name"], slug=group["slug"])
-        for product_set in group["sets"]:
-            child = root.get_children().filter(slug=product_set["slug"]).first()
-            if child is None:
-                child = root.add_child(name=product_set["name"], slug=product_set["slug"])
-            by_slug[product_set["slug"]] = child
-    return by_slug
-
-
-def ensure_product_class():
-    product_class, _ = ProductClass.objects.get_or_create(
-        slug="ocop-product",
-        defaults={"name": "Sản phẩm OCOP và đặc sản", "requires_shipping": True, "track_stock": True},
-    )
-    return product_class
-
-
-# How each demo enterprise reached its status, so the review history reads true.
-REVIEW_PATHS = {
-    "approved": ["submitted", "approved"],
-    "submitted": ["submitted"],
-    "changes_requested": ["submitted", "changes_requested"],
-    "rejected": ["submitted", "rejected"],
-    "suspended": ["submitted", "approved", "suspended"],
-}
-REVIEW_REASONS = {
-    "changes_requested": "Giấy chứng nhận đăng ký kinh doanh bị mờ, đề nghị tải lên bản scan rõ nét hơn.",
-    "rejected": "Địa chỉ sản xuất không thuộc tỉnh Quảng Trị; sàn chỉ dành cho chủ thể trong tỉnh.",
-    "suspended": "Tạm ngừng để xác minh phản ánh của khách hàng về chất lượng sản phẩm.",
-}
+# How each demo enterprise reached its status, and why (data/reviews.toml).
+REVIEW_PATHS = loader.read("reviews")["paths"]
+REVIEW_REASONS = loader.read("reviews")["reasons"]
 
 
 def ensure_enterprises(progress=None):
@@ -263,40 +231,8 @@ def _create_product(spec, product_class, enterprise, category, colour, set_name)
 # --- Content pages -------------------------------------------------------------------------
 
 
-STORIES = [
-    {
-        "title": "Nước mắm Cửa Tùng: vị mặn mòi của biển Vĩnh Linh",
-        "slug": "nuoc-mam-cua-tung",
-        "date": datetime.date(2026, 10, 12),
-        "intro": "Ở làng biển Cửa Tùng, cá cơm được ủ chượp trong thùng gỗ suốt mười hai tháng "
-        "để cho ra thứ nước mắm đỏ au, thơm dịu đã đạt chuẩn OCOP 4 sao.",
-        "colour": "#1d5c7a",
-    },
-    {
-        "title": "Hồ tiêu Cùa và cà phê Khe Sanh trên đất đỏ bazan",
-        "slug": "ho-tieu-cua-ca-phe-khe-sanh",
-        "date": datetime.date(2026, 9, 20),
-        "intro": "Những vườn tiêu hàng chục năm tuổi ở Cùa và đồi cà phê Khe Sanh là niềm tự hào "
-        "của người trồng miền Tây Quảng Trị.",
-        "colour": "#6b3f1d",
-    },
-    {
-        "title": "Hội chợ OCOP Quảng Trị 2026: 120 gian hàng từ 78 xã, phường",
-        "slug": "hoi-cho-ocop-2026",
-        "date": datetime.date(2026, 11, 2),
-        "intro": "Hội chợ năm nay là lần đầu tiên sản phẩm của Quảng Bình cũ và Quảng Trị cũ "
-        "cùng về một mái nhà sau hợp nhất tỉnh.",
-        "colour": "#a23b2c",
-    },
-    {
-        "title": "Mật ong rừng tràm và nghề nuôi ong ven biển",
-        "slug": "mat-ong-rung-tram",
-        "date": datetime.date(2026, 8, 5),
-        "intro": "Từ những cánh rừng tràm trên cát, các hợp tác xã đã biến mật ong thành sản phẩm "
-        "OCOP có truy xuất nguồn gốc đến từng lô.",
-        "colour": "#b7791f",
-    },
-]
+PAGES = loader.read("pages")
+STORIES = loader.stories()
 
 
 def _wagtail_image(title, subtitle, colour, with_text=True):
@@ -316,45 +252,29 @@ def ensure_pages(categories):
     if home is None:
         # A flushed database (transactional tests) has lost even Wagtail's root page.
         root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+        spec = PAGES["home"]
         home = root.add_child(
             instance=HomePage(
-                title="Chợ OCOP Quảng Trị",
-                slug="cho-ocop",
-                hero_title="Sản phẩm OCOP và đặc sản Quảng Trị",
-                hero_text="Mua trực tiếp từ hợp tác xã, doanh nghiệp và hộ sản xuất của tỉnh — "
-                "sao OCOP và nguồn gốc do Sở Công Thương xác minh.",
-                hero_image=_wagtail_image("Chợ OCOP Quảng Trị", "", "#1f6f43", with_text=False),
+                title=spec["title"],
+                slug=spec["slug"],
+                hero_title=spec["hero_title"],
+                hero_text=spec["hero_text"],
+                hero_image=_wagtail_image(spec["title"], "", spec["hero_colour"], with_text=False),
                 body=[
-                    (
-                        "paragraph",
-                        "<p>Hơn 300 sản phẩm từ các chủ thể OCOP của tỉnh: nước mắm, hồ tiêu, "
-                        "cà phê, mật ong, dược liệu, thủ công mỹ nghệ.</p>",
+                    ("paragraph", spec["paragraph"]),
+                    *(
+                        (
+                            "products",
+                            {
+                                "heading": block["heading"],
+                                "category": _category(categories, block["category"]),
+                                "search_text": "",
+                                "count": block["count"],
+                            },
+                        )
+                        for block in spec["products"]
                     ),
-                    (
-                        "products",
-                        {
-                            "heading": "Nước mắm và gia vị",
-                            "category": _category(categories, "nuoc-mam"),
-                            "search_text": "",
-                            "count": 8,
-                        },
-                    ),
-                    (
-                        "products",
-                        {
-                            "heading": "Mật ong và trà",
-                            "category": _category(categories, "mat-ong"),
-                            "search_text": "",
-                            "count": 8,
-                        },
-                    ),
-                    (
-                        "quote",
-                        {
-                            "text": "Mỗi sản phẩm OCOP là câu chuyện của một vùng quê.",
-                            "author": "Sở Công Thương Quảng Trị",
-                        },
-                    ),
+                    ("quote", dict(spec["quote"])),
                 ],
             )
         )
@@ -364,13 +284,7 @@ def ensure_pages(categories):
 
     index = StoryIndexPage.objects.child_of(home).first()
     if index is None:
-        index = home.add_child(
-            instance=StoryIndexPage(
-                title="Câu chuyện địa phương",
-                slug="cau-chuyen",
-                intro="Những con người, làng nghề và vùng đất làm nên sản phẩm OCOP Quảng Trị.",
-            )
-        )
+        index = home.add_child(instance=StoryIndexPage(**PAGES["story_index"]))
         index.save_revision().publish()
     for story in STORIES:
         if StoryPage.objects.filter(slug=story["slug"]).exists():
@@ -402,7 +316,7 @@ def _point_sites_at(home):
     """Wagtail serves the home page at /; Django's site (Oscar) carries the same name."""
     site = WagtailSite.objects.filter(is_default_site=True).first()
     if site is None:
-        WagtailSite.objects.create(
+        site = WagtailSite.objects.create(
             hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Chợ OCOP"
         )
     elif site.root_page_id != home.pk:
@@ -410,6 +324,7 @@ def _point_sites_at(home):
         site.site_name = "Chợ OCOP"
         site.save()
     Site.objects.update_or_create(pk=1, defaults={"domain": "127.0.0.1:8000", "name": "Chợ OCOP"})
+    ensure_province_settings(site, Province.objects.get(code=PROVINCE_CODE))  # the footer's province
     # Wagtail's own "Welcome" placeholder page is no longer reachable: remove it.
     for page in Page.objects.filter(depth=2, slug="home").exclude(pk=home.pk):
         if page.specific_class is Page and not page.get_children().exists():

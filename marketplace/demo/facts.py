@@ -25,16 +25,16 @@ from oscar.core.loading import get_model
 from catalogue import ocop, traceability
 from catalogue.gtin import gtin_check_digit
 from catalogue.models import (
-    BatchCertification,
-    BatchStep,
     ClaimStatus,
+    Lot,
+    LotCertification,
+    LotStep,
     OcopCertificate,
-    TraceabilityBatch,
 )
-from marketplace.places.models import Commune, Province
 from marketplace.text import slugify_vi
+from places.models import Commune, Province
 
-from . import builders, content
+from . import builders, content, loader
 
 Product = get_model("catalogue", "Product")
 
@@ -46,372 +46,39 @@ YEAR_START = datetime.date(2026, 1, 5)
 DISTRICT_PERIOD_STARTS = datetime.date(2023, 2, 24)
 TWO_TIER_STARTS = datetime.date(2025, 7, 6)
 MINISTRY_RENAMED = datetime.date(2025, 3, 1)
-SCORE_RANGES = {3: (5000, 6999), 4: (7000, 8999), 5: (9000, 9800)}  # hundredths of a point
 
-# Before 1 July 2025 each commune of the demo lay in a district of Quảng Trị or Quảng Bình:
-# the place as labels and older decisions name it.
-OLD_DISTRICTS = {
-    "Xã Cửa Tùng": ("huyện Vĩnh Linh", "Quảng Trị"),
-    "Xã Trường Sơn": ("huyện Quảng Ninh", "Quảng Bình"),
-    "Xã Vĩnh Linh": ("huyện Vĩnh Linh", "Quảng Trị"),
-    "Xã Khe Sanh": ("huyện Hướng Hóa", "Quảng Trị"),
-    "Xã Gio Linh": ("huyện Gio Linh", "Quảng Trị"),
-    "Xã Mỹ Thủy": ("huyện Hải Lăng", "Quảng Trị"),
-    "Xã Triệu Phong": ("huyện Triệu Phong", "Quảng Trị"),
-    "Xã Hải Lăng": ("huyện Hải Lăng", "Quảng Trị"),
-    "Phường Ba Đồn": ("thị xã Ba Đồn", "Quảng Bình"),
-    "Xã Hướng Phùng": ("huyện Hướng Hóa", "Quảng Trị"),
-    "Phường Đồng Hới": ("thành phố Đồng Hới", "Quảng Bình"),
-    "Xã Quảng Trạch": ("huyện Quảng Trạch", "Quảng Bình"),
-    "Xã Lệ Thủy": ("huyện Lệ Thủy", "Quảng Bình"),
-    "Phường Đông Hà": ("thành phố Đông Hà", "Quảng Trị"),
-    "Xã Tà Rụt": ("huyện Đakrông", "Quảng Trị"),
-    "Xã Tuyên Sơn": ("huyện Tuyên Hóa", "Quảng Bình"),
-    "Xã Phong Nha": ("huyện Bố Trạch", "Quảng Bình"),
-    "Phường Đồng Thuận": ("thành phố Đồng Hới", "Quảng Bình"),
-    "Xã Cửa Việt": ("huyện Gio Linh", "Quảng Trị"),
-    "Xã Kim Ngân": ("huyện Lệ Thủy", "Quảng Bình"),
-    "Xã Cam Lộ": ("huyện Cam Lộ", "Quảng Trị"),
-    "Xã Vĩnh Thủy": ("huyện Vĩnh Linh", "Quảng Trị"),
-    "Xã Tân Mỹ": ("huyện Lệ Thủy", "Quảng Bình"),
-    "Xã Nam Gianh": ("thị xã Ba Đồn", "Quảng Bình"),
-    "Phường Nam Đông Hà": ("thành phố Đông Hà", "Quảng Trị"),
-    "Phường Đồng Sơn": ("thành phố Đồng Hới", "Quảng Bình"),
-    "Xã Sen Ngư": ("huyện Lệ Thủy", "Quảng Bình"),
-    "Xã Minh Hóa": ("huyện Minh Hóa", "Quảng Bình"),
-    "Đặc khu Cồn Cỏ": ("huyện đảo Cồn Cỏ", "Quảng Trị"),
-    "Phường Quảng Trị": ("thị xã Quảng Trị", "Quảng Trị"),
-    "Xã Dân Hóa": ("huyện Minh Hóa", "Quảng Bình"),
-    "Xã Ninh Châu": ("huyện Quảng Ninh", "Quảng Bình"),
-    "Xã Lao Bảo": ("huyện Hướng Hóa", "Quảng Trị"),
-    "Xã Tân Lập": ("huyện Hướng Hóa", "Quảng Trị"),
-    "Xã Hiếu Giang": ("huyện Cam Lộ", "Quảng Trị"),
-}
+# The tables are data files (data/*.toml): recognitions, lots, shelf life, communes.
+OLD_DISTRICTS = loader.old_districts()  # commune -> (district, former province) before July 2025
+SPECIALTIES = loader.specialties()  # (enterprise row, base product) the Department lists
+SCORE_RANGES = loader.score_ranges()  # hundredths of a point, by stars
+SCENARIOS = loader.scenarios()  # hand-written recognitions of the first four enterprises
+DRAWN_RECOGNITIONS = loader.drawn_recognitions()  # the other enterprises': (share, first, last, status)
+_RECOGNITIONS = loader.read("recognitions")
+EXPIRED_THEN_REEVALUATED = tuple(_RECOGNITIONS["expired_then_reevaluated"])
+REEVALUATED = tuple(_RECOGNITIONS["reevaluated"])
+REVOCATION_REASON = _RECOGNITIONS["revocation_reason"]
 
-# The famous products the Department lists as specialties: (enterprise row, base product).
-# Only the first listed variant of each is flagged, and only with its origin verified.
-SPECIALTIES = {
-    (0, "nm_ca_com"),  # nước mắm Cửa Tùng
-    (1, "che_vang"),
-    (2, "tieu_den"),  # hồ tiêu Vĩnh Linh
-    (3, "cf_arabica"),  # cà phê Khe Sanh
-    (4, "khoai_deo"),
-    (5, "tinh_dau_tram"),
-    (8, "non_la"),
-    (9, "tra_ca_gai_leo"),
-    (10, "muc_mot_nang"),
-    (11, "khoai_say_deo"),
-    (14, "khan_tho_cam"),
-    (18, "nm_ca_com"),  # nước mắm Cửa Việt
-    (20, "tieu_den"),  # hồ tiêu Cùa
-}
-
-# Shelf life in days by product set, then by base product where it differs.
-SHELF_LIFE = {
-    "rau-cu-qua-tuoi": 14,
-    "thit-thuy-san-trung-sua-tuoi": 5,
-    "gao-ngu-coc": 365,
-    "mat-ong": 730,
-    "che-bien-tu-ngu-coc": 180,
-    "che-bien-tu-rau-cu-qua": 270,
-    "che-bien-tu-thit-thuy-san": 180,
-    "thuc-pham-an-nhanh": 270,
-    "nuoc-mam-gia-vi-long": 730,
-    "gia-vi-khac": 540,
-    "che": 365,
-    "tra-thao-moc": 540,
-    "ca-phe-ca-cao": 365,
-    "ruou-trang": 1825,
-    "do-uong-co-con-khac": 1095,
-    "nuoc-khoang-dong-chai": 730,
-    "do-uong-khong-con": 365,
-    "thuc-pham-chuc-nang-thuoc-duoc-lieu": 730,
-    "my-pham-duoc-lieu": 730,
-    "tinh-dau": 1095,
-}
-SHELF_LIFE_BY_KEY = {
-    "khoai_lang_tuoi": 30,
-    "gung_tuoi": 30,
-    "cu_sen": 10,
-    "chuoi_tay": 7,
-    "trung_ga_ri": 30,
-    "rong_bien": 365,
-    "nm_toi_ot": 180,
-    "tuong_ot": 365,
-    "khoai_deo": 90,
-    "sua_ong_chua": 180,
-    "phan_hoa": 365,
-    "cha_muc": 90,
-    "cha_ca": 90,
-    "muc_mot_nang": 90,
-    "ca_thu_mot_nang": 90,
-    "cf_hoa_tan": 730,
-}
+_SHELF_LIFE = loader.read("shelf_life")
+SHELF_LIFE = _SHELF_LIFE["by_set"]  # days
+SHELF_LIFE_BY_KEY = _SHELF_LIFE["by_product"]  # where it differs from the product set's
 LIVING_SETS = frozenset({"hoa", "cay-canh", "dong-vat-canh"})
 NO_GTIN_SETS = content.SERVICE_SETS | LIVING_SETS  # a tour or a potted orchid has no barcode
 NO_LOT_SETS = NO_GTIN_SETS | {"thit-thuy-san-trung-sua-tuoi"}
 
-# Hand-written recognitions for the first four enterprises, whose products are also the
-# test database's: between them they show every state a certificate can be in.
-# (key, base product, stars, decision date, evaluation, final status, superseded by key)
-SCENARIOS = {
-    0: [
-        ("cua-tung-3", "nm_ca_com", 3, datetime.date(2023, 8, 17), "new", "superseded", "cua-tung-4"),
-        ("cua-tung-4", "nm_ca_com", 4, datetime.date(2025, 11, 20), "upgrade", "verified", None),
-        ("ca-nuc-3", "nm_ca_nuc", 3, datetime.date(2022, 6, 9), "new", "verified", None),  # expired
-        ("ca-com-kho-3", "ca_com_kho", 3, datetime.date(2026, 10, 8), "new", "pending", None),
-    ],
-    1: [
-        ("mat-ong-rung-4", "mat_ong_rung", 4, datetime.date(2024, 3, 22), "new", "verified", None),
-        ("che-vang-3", "che_vang", 3, datetime.date(2024, 1, 18), "new", "verified", None),
-        ("mat-ong-tram-3", "mat_ong_tram", 3, datetime.date(2024, 5, 14), "new", "revoked", None),
-        ("phan-hoa-3", "phan_hoa", 3, datetime.date(2022, 11, 3), "new", "verified", None),  # expired
-        ("sua-ong-chua-3", "sua_ong_chua", 3, datetime.date(2026, 9, 25), "new", "pending", None),
-    ],
-    2: [
-        ("tieu-den-4", "tieu_den", 4, datetime.date(2025, 9, 12), "reevaluation", "verified", None),
-        ("tieu-do-3", "tieu_do", 3, datetime.date(2024, 6, 27), "new", "verified", None),
-        ("tieu-xay-3", "tieu_xay", 3, datetime.date(2021, 12, 16), "new", "verified", None),  # expired
-        ("tieu-so-3", "tieu_so", 3, datetime.date(2026, 10, 15), "new", "pending", None),
-    ],
-    3: [
-        ("arabica-4", "cf_arabica", 4, datetime.date(2022, 10, 28), "new", "superseded", "arabica-5"),
-        ("arabica-5", "cf_arabica", 5, datetime.date(2025, 12, 18), "upgrade", "verified", None),
-        ("robusta-3", "cf_robusta", 3, datetime.date(2023, 8, 3), "new", "verified", None),  # expired
-        ("ca-phe-hat-4", "cf_hat", 4, datetime.date(2026, 3, 10), "new", "verified", None),
-        ("hoa-tan-3", "cf_hoa_tan", 3, datetime.date(2026, 10, 2), "new", "pending", None),
-    ],
-}
-# The other enterprises' recognitions are drawn: (share, first and last decision date, status);
-# the rest are expired recognitions superseded by a re-evaluation.
-DRAWN_RECOGNITIONS = [
-    (0.72, datetime.date(2024, 1, 1), datetime.date(2026, 9, 30), "verified"),  # in force today
-    (0.12, datetime.date(2026, 5, 1), datetime.date(2026, 10, 20), "pending"),  # awaiting the Department
-    (0.10, datetime.date(2021, 4, 1), datetime.date(2023, 9, 30), "verified"),  # 36 months have passed
-]
-EXPIRED_THEN_REEVALUATED = (datetime.date(2021, 4, 1), datetime.date(2022, 12, 31))
-REEVALUATED = (datetime.date(2025, 8, 1), datetime.date(2026, 8, 31))
-REVOCATION_REASON = (
-    "UBND tỉnh Quảng Trị thu hồi công nhận theo Quyết định số 2817/QĐ-UBND ngày 14/8/2026: "
-    "mẫu lấy khi kiểm tra sau công nhận không đạt chỉ tiêu chất lượng đã công bố."
-)
-
-# Lots forced for the test province: (enterprise row, base product) -> what the lot shows.
-FORCED_LOTS = {
-    (0, "nm_ca_com"): {"lots": 2, "revise": True},
-    (0, "nm_ca_nuc"): {"lots": 1},
-    (1, "mat_ong_rung"): {"lots": 2, "certify": True},
-    (1, "sua_ong_chua"): {"lots": 1, "draft": True},
-    (2, "tieu_den"): {"lots": 1, "certify": True},
-    (3, "cf_arabica"): {"lots": 2},
-}
-REVISION_NOTE = "Bổ sung số phiếu kết quả thử nghiệm của Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng."
-
-LAB = "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Quảng Trị"
-
-# Steps by kind of product: (event, place, actor, days after the previous step, optional).
-# Places and actors are formatted with the enterprise's details (see _step_values).
-STEPS = {
-    "fish_sauce": [
-        ("Đánh bắt {raw}", "Vùng biển {commune_short}", "Thuyền câu của ngư dân {commune}", (0, 0), False),
-        ("Ướp muối hạt trên bến", "Bến cá {commune_short}", "{enterprise}", (0, 1), False),
-        ("Ủ chượp trong thùng gỗ", "{workshop}", "{enterprise}", (1, 2), False),
-        ("Rút nước mắm nhĩ", "{workshop}", "{representative}", (180, 230), False),
-        ("Kiểm nghiệm", LAB, LAB, (3, 10), True),
-        ("Đóng chai", "{workshop}", "{enterprise}", (2, 8), False),
-    ],
-    "honey": [
-        ("Đặt đàn ong", "Rừng tràm {village}, {commune}", "Thành viên {enterprise}", (0, 0), False),
-        ("{harvest}", "Trại ong {village}, {commune}", "{representative}", (25, 45), False),
-        ("Lọc và hạ thủy phần", "{workshop}", "{enterprise}", (1, 3), False),
-        ("Kiểm nghiệm", LAB, LAB, (3, 10), True),
-        ("Đóng hũ", "{workshop}", "{enterprise}", (1, 5), False),
-    ],
-    "pepper": [
-        (
-            "Thu hái tiêu chín",
-            "Vườn tiêu {village}, {commune}",
-            "Nông hộ thành viên {enterprise}",
-            (0, 0),
-            False,
-        ),
-        ("Tuốt hạt và phơi nắng", "Sân phơi {village}, {commune}", "{enterprise}", (1, 2), False),
-        ("Sàng tuyển, loại hạt lép", "{workshop}", "{representative}", (6, 12), False),
-        ("Rang và xay", "{workshop}", "{enterprise}", (2, 10), True),
-        ("Kiểm nghiệm", LAB, LAB, (3, 10), True),
-        ("Đóng túi", "{workshop}", "{enterprise}", (1, 4), False),
-    ],
-    "coffee": [
-        (
-            "Thu hái quả chín",
-            "Đồi cà phê {commune_short}",
-            "Nông hộ liên kết với {enterprise}",
-            (0, 0),
-            False,
-        ),
-        ("Sơ chế ướt và lên men", "{workshop}", "{enterprise}", (0, 1), False),
-        ("Phơi trên giàn", "Sân phơi {village}, {commune}", "{enterprise}", (1, 2), False),
-        ("Rang mộc", "{workshop}", "{representative}", (20, 60), False),
-        ("Kiểm nghiệm", LAB, LAB, (3, 10), True),
-        ("Đóng gói", "{workshop}", "{enterprise}", (1, 4), False),
-    ],
-    "rice": [
-        ("Thu hoạch", "Cánh đồng {village}, {commune}", "Xã viên {enterprise}", (0, 0), False),
-        ("Phơi sấy", "Sân phơi {village}, {commune}", "{enterprise}", (1, 3), False),
-        ("Xay xát và phân loại", "{workshop}", "{representative}", (10, 40), False),
-        ("Kiểm nghiệm", LAB, LAB, (3, 10), True),
-        ("Đóng túi", "{workshop}", "{enterprise}", (1, 4), False),
-    ],
-    "tea": [
-        ("Thu hái {raw}", "Đồi {raw} {village}, {commune}", "Thành viên {enterprise}", (0, 0), False),
-        ("Phơi âm can", "{workshop}", "{enterprise}", (0, 1), False),
-        ("Sao khô", "{workshop}", "{representative}", (3, 7), False),
-        ("Kiểm nghiệm", LAB, LAB, (3, 10), True),
-        ("Đóng gói", "{workshop}", "{enterprise}", (1, 4), False),
-    ],
-    "herbal_medicine": [
-        (
-            "Thu hái dược liệu",
-            "Vùng trồng dược liệu {village}, {commune}",
-            "Thành viên {enterprise}",
-            (0, 0),
-            False,
-        ),
-        ("Rửa, thái lát và phơi khô", "{workshop}", "{enterprise}", (0, 2), False),
-        ("Chiết xuất và cô đặc", "{workshop}", "{representative}", (5, 15), False),
-        ("Kiểm nghiệm", LAB, LAB, (3, 10), False),
-        ("Đóng hộp", "{workshop}", "{enterprise}", (1, 4), False),
-    ],
-    "essential_oil": [
-        ("Thu hái {raw}", "Rừng {raw_short} {village}, {commune}", "Thành viên {enterprise}", (0, 0), False),
-        ("Chưng cất hơi nước", "{workshop}", "{enterprise}", (0, 1), False),
-        ("Lắng và lọc tinh dầu", "{workshop}", "{representative}", (3, 10), False),
-        ("Kiểm nghiệm", LAB, LAB, (3, 10), True),
-        ("Đóng chai", "{workshop}", "{enterprise}", (1, 4), False),
-    ],
-    "sweet_potato": [
-        ("Thu hoạch khoai lang", "Ruộng khoai {village}, {commune}", "Nông hộ liên kết", (0, 0), False),
-        ("Hấp chín", "{workshop}", "{enterprise}", (1, 2), False),
-        ("Thái lát và phơi nắng", "Sân phơi {village}, {commune}", "{representative}", (0, 1), False),
-        ("Sấy và ủ mềm", "{workshop}", "{enterprise}", (3, 7), True),
-        ("Đóng gói", "{workshop}", "{enterprise}", (1, 3), False),
-    ],
-    "dried_seafood": [
-        ("Đánh bắt", "Vùng biển {commune_short}", "Ngư dân {commune}", (0, 0), False),
-        ("Sơ chế", "{workshop}", "{enterprise}", (0, 1), False),
-        ("Phơi nắng", "Giàn phơi {village}, {commune}", "{representative}", (1, 3), False),
-        ("Kiểm nghiệm", LAB, LAB, (3, 10), True),
-        ("Hút chân không và đóng gói", "{workshop}", "{enterprise}", (1, 3), False),
-    ],
-    "spirit": [
-        ("Nấu cơm rượu và ủ men lá", "{workshop}", "{representative}", (0, 0), False),
-        ("Chưng cất", "{workshop}", "{enterprise}", (7, 12), False),
-        ("Hạ thổ trong chum sành", "{workshop}", "{enterprise}", (1, 2), False),
-        ("Kiểm nghiệm", LAB, LAB, (90, 150), True),
-        ("Đóng chai", "{workshop}", "{enterprise}", (3, 10), False),
-    ],
-    "fresh": [
-        (
-            "Gieo trồng theo quy trình VietGAP",
-            "Vườn {village}, {commune}",
-            "Nông hộ thành viên",
-            (0, 0),
-            True,
-        ),
-        ("Thu hoạch", "Vườn {village}, {commune}", "{enterprise}", (0, 0), False),
-        ("Sơ chế và phân loại", "{workshop}", "{representative}", (0, 1), False),
-        ("Đóng thùng", "{workshop}", "{enterprise}", (0, 1), False),
-    ],
-    "weaving": [
-        ("Chuẩn bị sợi và nhuộm màu tự nhiên", "Nhà dệt {village}, {commune}", "{enterprise}", (0, 0), False),
-        (
-            "Dệt trên khung dệt truyền thống",
-            "Nhà dệt {village}, {commune}",
-            "Thợ dệt {enterprise}",
-            (5, 12),
-            False,
-        ),
-        ("Hoàn thiện và may viền", "{workshop}", "{representative}", (3, 10), False),
-        ("Kiểm tra chất lượng và đóng gói", "{workshop}", "{enterprise}", (1, 3), False),
-    ],
-    "handicraft": [
-        ("Chuẩn bị nguyên liệu", "{village}, {commune}", "{enterprise}", (0, 0), False),
-        ("{craft}", "{workshop}", "Thợ thủ công {enterprise}", (3, 10), False),
-        ("Sấy chống mốc và hoàn thiện", "{workshop}", "{representative}", (2, 5), False),
-        ("Kiểm tra chất lượng", "{workshop}", "{representative}", (0, 1), True),
-        ("Đóng gói", "{workshop}", "{enterprise}", (0, 2), False),
-    ],
-    "processed": [
-        ("Tiếp nhận nguyên liệu", "{workshop}", "{enterprise}", (0, 0), False),
-        ("Sơ chế", "{workshop}", "{enterprise}", (0, 1), False),
-        ("Chế biến", "{workshop}", "{representative}", (0, 3), False),
-        ("Kiểm nghiệm", LAB, LAB, (3, 10), True),
-        ("Đóng gói", "{workshop}", "{enterprise}", (1, 3), False),
-    ],
-}
-KIND_BY_KEY = {
-    "nm_ca_com": "fish_sauce",
-    "nm_ca_nuc": "fish_sauce",
-    "cao_ca_gai_leo": "herbal_medicine",
-    "vien_ca_gai_leo": "herbal_medicine",
-    "cao_day_thia_canh": "herbal_medicine",
-    "vien_nghe_mat_ong": "herbal_medicine",
-    "ba_kich": "herbal_medicine",
-    "dang_sam": "herbal_medicine",
-    "sam_bo_chinh": "herbal_medicine",
-    "tinh_bot_nghe": "herbal_medicine",
-    "non_la": "handicraft",
-    "khoai_deo": "sweet_potato",
-    "khoai_say_deo": "sweet_potato",
-    "khoai_say_gion": "sweet_potato",
-    "muc_kho": "dried_seafood",
-    "muc_mot_nang": "dried_seafood",
-    "tom_kho": "dried_seafood",
-    "ca_thu_mot_nang": "dried_seafood",
-    "ca_chi_vang": "dried_seafood",
-    "ca_nuc_kho": "dried_seafood",
-    "ca_com_kho": "dried_seafood",
-    "che_vang": "tea",
-    "che_xanh": "tea",
-    "tra_ca_gai_leo": "tea",
-    "tra_day_thia_canh": "tea",
-}
-KIND_BY_SET = {
-    "mat-ong": "honey",
-    "gia-vi-khac": "pepper",
-    "ca-phe-ca-cao": "coffee",
-    "gao-ngu-coc": "rice",
-    "che": "tea",
-    "tinh-dau": "essential_oil",
-    "ruou-trang": "spirit",
-    "do-uong-co-con-khac": "spirit",
-    "rau-cu-qua-tuoi": "fresh",
-    "det-may": "weaving",
-    "do-gia-dung-trang-tri": "handicraft",
-}
-RAW = {
-    "nm_ca_com": "cá cơm than",
-    "nm_ca_nuc": "cá nục",
-    "che_vang": "chè vằng",
-    "che_xanh": "chè xanh",
-    "tra_ca_gai_leo": "cà gai leo",
-    "tra_day_thia_canh": "dây thìa canh",
-    "tinh_dau_tram": "lá tràm",
-    "dau_tram_be": "lá tràm",
-    "tinh_dau_sa": "sả chanh",
-    "tinh_dau_que": "vỏ quế",
-}
-HARVEST = {"phan_hoa": "Thu phấn hoa", "sua_ong_chua": "Thu sữa ong chúa"}
-CRAFT = {"non_la": "Chằm nón", "choi_dot": "Bó chổi"}
+_LOTS = loader.read("lots")
+FORCED_LOTS = loader.forced_lots()  # (enterprise row, base product) -> what the lot shows
+REVISION_NOTE = _LOTS["revision_note"]
+LAB = _LOTS["lab"]
+STEPS = loader.lot_steps()  # kind -> [(event, place, actor, (days), optional)], see _step_values
+KIND_BY_KEY = _LOTS["kind_by_product"]
+KIND_BY_SET = _LOTS["kind_by_set"]
+RAW = _LOTS["raw"]
+HARVEST = _LOTS["harvest"]
+CRAFT = _LOTS["craft"]
 # Farm and livestock certifications for growers, food-safety systems for processors.
-FARM_KINDS = {"honey", "pepper", "coffee", "rice", "tea", "fresh", "herbal_medicine", "essential_oil"}
-PROCESSOR_KINDS = {"fish_sauce", "dried_seafood", "sweet_potato", "spirit", "processed"}
-CERTIFIERS = {
-    BatchCertification.Scheme.VIETGAP: "Trung tâm Chứng nhận Phù hợp (QUACERT)",
-    BatchCertification.Scheme.ORGANIC: "Công ty Cổ phần Chứng nhận và Giám định VinaCert",
-    BatchCertification.Scheme.HACCP: "Công ty Cổ phần Chứng nhận và Giám định VinaCert",
-    BatchCertification.Scheme.ISO22000: "Trung tâm Chứng nhận Phù hợp (QUACERT)",
-}
+FARM_KINDS = frozenset(_LOTS["farm_kinds"])
+PROCESSOR_KINDS = frozenset(_LOTS["processor_kinds"])
+CERTIFIERS = {LotCertification.Scheme(scheme): issuer for scheme, issuer in _LOTS["certifiers"].items()}
 
 
 # --- The plan -----------------------------------------------------------------------------
@@ -674,6 +341,7 @@ def _step_values(enterprise, key, area):
         "raw_short": raw.replace("lá ", "") if raw else "",
         "harvest": HARVEST.get(key, "Quay mật"),
         "craft": CRAFT.get(key, "Đan thủ công"),
+        "lab": LAB,
     }
 
 
@@ -704,15 +372,15 @@ def _lot_certifications(rng, kind, index, sequence):
     if kind in FARM_KINDS:
         if rng.random() < 0.6:
             scheme, number = (
-                BatchCertification.Scheme.VIETGAP,
+                LotCertification.Scheme.VIETGAP,
                 f"VietGAP-TT-{rng.randint(10, 40)}-44-{sequence:04d}",
             )
             years = 3
         else:
-            scheme, number = BatchCertification.Scheme.ORGANIC, f"{rng.randint(100, 999)}/2025/HC-{index:02d}"
+            scheme, number = LotCertification.Scheme.ORGANIC, f"{rng.randint(100, 999)}/2025/HC-{index:02d}"
             years = 2
     elif kind in PROCESSOR_KINDS:
-        scheme = rng.choice([BatchCertification.Scheme.HACCP, BatchCertification.Scheme.ISO22000])
+        scheme = rng.choice([LotCertification.Scheme.HACCP, LotCertification.Scheme.ISO22000])
         number, years = f"HT-{rng.randint(1000, 9999)}.25.{scheme.upper()}", 3
     else:
         return []
@@ -801,7 +469,7 @@ def ensure_product_facts(progress=None):
     for item in result.lots:
         lots_by_enterprise.setdefault(item.enterprise, []).append(item)
     existing_lots = set(
-        TraceabilityBatch.objects.filter(product__in=products.values()).values_list("product_id", "lot_code")
+        Lot.objects.filter(product__in=products.values()).values_list("product_id", "lot_code")
     )
     for index in range(len(content.ENTERPRISES)):
         own = [
@@ -915,7 +583,7 @@ def _write_lots(plans, products, communes, existing):
         product = products.get(item.sku)
         if product is None or (product.pk, item.lot_code) in existing:
             continue
-        batch = TraceabilityBatch.objects.create(
+        lot = Lot.objects.create(
             product=product,
             lot_code=item.lot_code,
             production_date=item.production_date,
@@ -923,30 +591,30 @@ def _write_lots(plans, products, communes, existing):
             area_commune=communes[item.area_commune],
             quantity=item.quantity,
         )
-        BatchStep.objects.bulk_create(
-            BatchStep(batch=batch, position=position, event=event, date=day, place=place, actor=actor)
+        LotStep.objects.bulk_create(
+            LotStep(lot=lot, position=position, event=event, date=day, place=place, actor=actor)
             for position, (event, day, place, actor) in enumerate(item.steps, start=1)
         )
-        BatchCertification.objects.bulk_create(
-            BatchCertification(batch=batch, scheme=scheme, number=number, issuer=issuer, valid_until=until)
+        LotCertification.objects.bulk_create(
+            LotCertification(lot=lot, scheme=scheme, number=number, issuer=issuer, valid_until=until)
             for scheme, number, issuer, until in item.certifications
         )
         existing.add((product.pk, item.lot_code))
         if not item.publish:
             continue
         packed = item.steps[-1][1]
-        traceability.publish(batch)
-        _set_published(batch, packed + datetime.timedelta(days=1))
+        traceability.publish(lot)
+        _set_published(lot, packed + datetime.timedelta(days=1))
         if item.revision_actor:
-            revision = traceability.revise(batch, REVISION_NOTE)
+            revision = traceability.revise(lot, REVISION_NOTE)
             revision.steps.filter(event="Kiểm nghiệm").update(actor=item.revision_actor)
             traceability.publish(revision)
             _set_published(revision, min(packed + datetime.timedelta(days=20), AS_OF))
 
 
-def _set_published(batch, day):
-    batch.date_published = _published_at(day)
-    TraceabilityBatch.objects.filter(pk=batch.pk).update(date_published=batch.date_published)
+def _set_published(lot, day):
+    lot.date_published = _published_at(day)
+    Lot.objects.filter(pk=lot.pk).update(date_published=lot.date_published)
 
 
 # --- Totals ---------------------------------------------------------------------------------
@@ -958,7 +626,7 @@ def summary(products):
     today = timezone.localdate()
     certificates = list(OcopCertificate.objects.filter(products__in=products).distinct())
     Status = OcopCertificate.Status
-    lots = TraceabilityBatch.objects.filter(product__in=products).order_by()
+    lots = Lot.objects.filter(product__in=products).order_by()
     return {
         "products": len(products),
         "origin_verified": sum(product.origin_status == ClaimStatus.VERIFIED for product in products),
@@ -977,6 +645,6 @@ def summary(products):
         "superseded": sum(certificate.status == Status.SUPERSEDED for certificate in certificates),
         "lot_revisions": lots.count(),
         "lots": lots.values("product", "lot_code").distinct().count(),
-        "draft_lots": lots.filter(status=TraceabilityBatch.Status.DRAFT).count(),
+        "draft_lots": lots.filter(status=Lot.Status.DRAFT).count(),
         "revised_lots": lots.filter(revision__gt=1).values("product", "lot_code").distinct().count(),
     }

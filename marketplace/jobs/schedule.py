@@ -21,7 +21,7 @@ DAILY = {
 
 def beat_schedule(relay_seconds=60):
     schedule = {
-        "release-unpaid-orders": {"task": "order.release_unpaid_orders", "schedule": 5 * 60.0},
+        "release-unpaid-orders": {"task": "payment.release_unpaid_orders", "schedule": 5 * 60.0},
         "relay-outbox": {"task": "jobs.relay_outbox", "schedule": float(relay_seconds)},
         "warm-search": {"task": "search.warm_search", "schedule": 60.0},
         "publish-scheduled-pages": {"task": "jobs.publish_scheduled_pages", "schedule": 60.0},

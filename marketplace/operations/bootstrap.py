@@ -18,12 +18,15 @@ from django.core.validators import validate_email
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 from oscar.apps.customer.utils import normalise_email
+from oscar.core.loading import get_model
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
 from wagtail.models import Site as WagtailSite
 
-from marketplace.places import loader, sources
-from marketplace.places.models import Province
+from places import loader, sources
+from places.models import Province
+
+from . import sectors
 
 
 class BootstrapError(Exception):
@@ -171,6 +174,26 @@ def ensure_sites(home):
         outcome.message += " Wagtail's “Welcome” page removed."
         outcome.changed = True
     return site, outcome
+
+
+def ensure_province_settings(site, province):
+    """The province the site's footer names (cms ProvinceSettings), from the home province.
+
+    A name an editor has changed is kept; a setting still naming another province's code (the
+    migration's default, written before the units were loaded) follows the home province.
+    """
+    from cms.models import ProvinceSettings
+
+    wanted = {"province_name": province.short_name, "province_code": province.code}
+    item, created = ProvinceSettings.objects.get_or_create(site=site, defaults=wanted)
+    if created:
+        return Outcome(f"Footer: names {province.name}.", created=True)
+    if item.province_code != province.code:
+        for name, value in wanted.items():
+            setattr(item, name, value)
+        item.save(update_fields=list(wanted))
+        return Outcome(f"Footer: now names {province.name}.", changed=True)
+    return Outcome(f"Footer: names {item.province_name}, left as it is.")
 
 
 def django_site_values(site):
@@ -352,19 +375,43 @@ def ensure_operator(email, password):
     )
 
 
+# --- Catalogue ---------------------------------------------------------------------------------
+
+PRODUCT_CLASS = {"slug": "ocop-product", "name": "Sản phẩm OCOP và đặc sản"}
+
+
 def ensure_catalogue():
     """The OCOP product class and the six OCOP sectors with their product sets (Decision 148/QĐ-TTg).
 
-    Enterprises cannot list a product before these exist. They are the official
-    classification, kept for now with the demo's content; returns the number of
-    categories created.
+    Enterprises cannot list a product before these exist. Returns the number of categories created.
     """
-    from oscar.core.loading import get_model
-
-    from marketplace.demo.builders import ensure_categories, ensure_product_class
-
     Category = get_model("catalogue", "Category")
     before = Category.objects.count()
     ensure_product_class()
     ensure_categories()
     return Category.objects.count() - before
+
+
+def ensure_categories():
+    """The sectors as root categories, their product sets as children; returns {set slug: category}."""
+    Category = get_model("catalogue", "Category")
+    by_slug = {}
+    for sector in sectors.sectors():
+        root = Category.objects.filter(depth=1, slug=sector["slug"]).first()
+        if root is None:
+            root = Category.add_root(name=sector["name"], slug=sector["slug"])
+        for product_set in sector["sets"]:
+            child = root.get_children().filter(slug=product_set["slug"]).first()
+            if child is None:
+                child = root.add_child(name=product_set["name"], slug=product_set["slug"])
+            by_slug[product_set["slug"]] = child
+    return by_slug
+
+
+def ensure_product_class():
+    ProductClass = get_model("catalogue", "ProductClass")
+    product_class, _ = ProductClass.objects.get_or_create(
+        slug=PRODUCT_CLASS["slug"],
+        defaults={"name": PRODUCT_CLASS["name"], "requires_shipping": True, "track_stock": True},
+    )
+    return product_class

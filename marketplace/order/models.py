@@ -16,7 +16,7 @@ class ShippingAddress(AdministrativeUnits, AbstractShippingAddress):
         pass
 
 
-class VendorOrder(models.Model):
+class Parcel(models.Model):
     """One enterprise's part of a shopper's order: its lines, its shipping, its own status.
 
     The lines are the order's lines whose ``partner`` is this enterprise; the amounts are
@@ -33,12 +33,12 @@ class VendorOrder(models.Model):
         REFUNDED = "refunded", _("Refunded")
 
     order = models.ForeignKey(
-        "order.Order", on_delete=models.CASCADE, related_name="vendor_orders", verbose_name=_("order")
+        "order.Order", on_delete=models.CASCADE, related_name="parcels", verbose_name=_("order")
     )
     enterprise = models.ForeignKey(
         "partner.Partner",
         on_delete=models.PROTECT,
-        related_name="vendor_orders",
+        related_name="parcels",
         verbose_name=_("enterprise"),
     )
     number = models.CharField(_("parcel number"), max_length=64, unique=True)
@@ -74,12 +74,12 @@ class VendorOrder(models.Model):
         return self.order.lines.filter(partner=self.enterprise)
 
 
-class VendorOrderStatusChange(models.Model):
+class ParcelStatusChange(models.Model):
     """The parcel's history: every move, who made it and why."""
 
-    vendor_order = models.ForeignKey(VendorOrder, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(max_length=32, choices=VendorOrder.Status.choices, blank=True)
-    to_status = models.CharField(max_length=32, choices=VendorOrder.Status.choices)
+    parcel = models.ForeignKey(Parcel, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=32, choices=Parcel.Status.choices, blank=True)
+    to_status = models.CharField(max_length=32, choices=Parcel.Status.choices)
     note = models.TextField(blank=True)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -90,7 +90,7 @@ class VendorOrderStatusChange(models.Model):
         ordering = ["date_created", "pk"]
 
     def __str__(self):
-        return f"{self.vendor_order}: {self.from_status} → {self.to_status}"
+        return f"{self.parcel}: {self.from_status} → {self.to_status}"
 
 
 from oscar.apps.order.models import *

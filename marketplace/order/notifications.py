@@ -48,7 +48,7 @@ def send_order_confirmation(order):
 
 def send_now(order_pk):
     order = Order.objects.select_related("user", "shipping_address").get(pk=order_pk)
-    parcels = list(order.vendor_orders.select_related("enterprise").order_by("number"))
+    parcels = list(order.parcels.select_related("enterprise").order_by("number"))
     with translation.override(settings.LANGUAGE_CODE):
         send_to_shopper(order, parcels)
         for parcel in parcels:

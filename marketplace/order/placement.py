@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class
 
-from .models import VendorOrder, VendorOrderStatusChange
+from .models import Parcel, ParcelStatusChange
 
 lines_by_enterprise = get_class("basket.groups", "lines_by_enterprise")
 
@@ -36,16 +36,16 @@ def parcel_delivery(shipping_method, basket, enterprise, basket_lines):
 
 
 def create_parcels(order, basket, shipping_method):
-    """One VendorOrder per enterprise, numbered in basket order, with its goods and its delivery."""
+    """One Parcel per enterprise, numbered in basket order, with its goods and its delivery."""
     order_lines = list(order.lines.all())
     parcels = []
     for position, (enterprise, basket_lines) in enumerate(lines_by_enterprise(basket), start=1):
         code, name, charge = parcel_delivery(shipping_method, basket, enterprise, basket_lines)
-        parcel = VendorOrder.objects.create(
+        parcel = Parcel.objects.create(
             order=order,
             enterprise=enterprise,
             number=parcel_number(order, position),
-            status=VendorOrder.Status.AWAITING_PAYMENT,
+            status=Parcel.Status.AWAITING_PAYMENT,
             lines_total=sum(
                 (line.line_price_incl_tax for line in order_lines if line.partner_id == enterprise.pk),
                 Decimal("0"),
@@ -54,8 +54,8 @@ def create_parcels(order, basket, shipping_method):
             shipping_method_name=name,
             shipping_charge=charge,
         )
-        VendorOrderStatusChange.objects.create(
-            vendor_order=parcel,
+        ParcelStatusChange.objects.create(
+            parcel=parcel,
             from_status="",
             to_status=parcel.status,
             note=_("Order placed."),

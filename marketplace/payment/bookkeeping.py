@@ -71,14 +71,14 @@ def refunded_event_type(to_review=False):
     return event_type
 
 
-def record_refund(source, amount: Decimal, reference, vendor_orders=(), to_review=False):
+def record_refund(source, amount: Decimal, reference, parcels=(), to_review=False):
     """Money given back: the Source's refund (Transaction + ``amount_refunded``) and the order's
     payment event, on the lines of the parcels it refunds (none: a refund of the order as a whole).
 
     ``to_review`` marks a refund no parcel matched, which the operator should check.
     """
     source.refund(amount, reference=reference, status="succeeded")
-    lines = [line for parcel in vendor_orders for line in parcel.lines]
+    lines = [line for parcel in parcels for line in parcel.lines]
     EventHandler().handle_payment_event(
         source.order,
         refunded_event_type(to_review),
@@ -94,10 +94,10 @@ def refunds_to_review(order):
     return order.payment_events.filter(event_type__code="refunded-to-review").order_by("date_created", "pk")
 
 
-def is_refunded(vendor_order):
+def is_refunded(parcel):
     """Whether the parcel's lines were already refunded (Oscar counts payment events per line)."""
     return PaymentEventQuantity.objects.filter(
         event__event_type__code="refunded",
-        line__order_id=vendor_order.order_id,
-        line__partner_id=vendor_order.enterprise_id,
+        line__order_id=parcel.order_id,
+        line__partner_id=parcel.enterprise_id,
     ).exists()

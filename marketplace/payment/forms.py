@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.order.models import VendorOrder
+from marketplace.order.models import Parcel
 
 
 class RefundForm(forms.Form):
@@ -9,7 +9,7 @@ class RefundForm(forms.Form):
 
     parcel = forms.ModelChoiceField(
         label=_("Refund"),
-        queryset=VendorOrder.objects.none(),
+        queryset=Parcel.objects.none(),
         required=False,
         empty_label=_("The whole order"),
     )
@@ -17,7 +17,7 @@ class RefundForm(forms.Form):
 
     def __init__(self, order, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parcel"].queryset = order.vendor_orders.select_related("enterprise").order_by("pk")
+        self.fields["parcel"].queryset = order.parcels.select_related("enterprise").order_by("pk")
         self.fields["parcel"].label_from_instance = lambda parcel: (
             f"{parcel.number} · {parcel.enterprise.name}"
         )

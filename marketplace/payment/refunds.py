@@ -16,14 +16,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from marketplace.order import parcels
-from marketplace.order.models import VendorOrder
+from marketplace.order.models import Parcel
 
 from . import bookkeeping
 
-Status = VendorOrder.Status
+Status = Parcel.Status
 
 
-def refund(order, vendor_order=None, by=None, reason=""):
+def refund(order, parcel=None, by=None, reason=""):
     """Refund one parcel, or the whole order; returns the Transactions written (none if nothing was paid).
 
     Raises ValidationError with a message for the person acting when the refund is not allowed,
@@ -32,17 +32,17 @@ def refund(order, vendor_order=None, by=None, reason=""):
     if not reason.strip():
         raise ValidationError(_("Please write the reason."), code="reason_required")
     gateway = bookkeeping.gateway_for(order)
-    if vendor_order is not None:
-        if vendor_order.order_id != order.pk:
+    if parcel is not None:
+        if parcel.order_id != order.pk:
             raise ValidationError(_("This parcel belongs to another order."), code="wrong_order")
-        if bookkeeping.is_refunded(vendor_order):
+        if bookkeeping.is_refunded(parcel):
             raise ValidationError(
-                _("Parcel %(number)s was already refunded.") % {"number": vendor_order.number},
+                _("Parcel %(number)s was already refunded.") % {"number": parcel.number},
                 code="refunded",
             )
-        chosen = [vendor_order]
+        chosen = [parcel]
     else:
-        chosen = [p for p in order.vendor_orders.all() if not bookkeeping.is_refunded(p)]
+        chosen = [p for p in order.parcels.all() if not bookkeeping.is_refunded(p)]
     to_refund = [p for p in chosen if gateway.paid_for(p)]
     for parcel in to_refund:
         _check_refundable(parcel)
@@ -77,7 +77,7 @@ def _refund_parcel(gateway, parcel, by, reason):
         )
     parcel.refresh_from_db(fields=["status"])
     _check_refundable(parcel)
-    outcome = gateway.refund(parcel.order, parcel.total, vendor_order=parcel)
+    outcome = gateway.refund(parcel.order, parcel.total, parcel=parcel)
     if not outcome.succeeded:
         raise ValidationError(outcome.message or _("The refund did not go through."), code="refund_failed")
     return write_down(source, parcel.total, outcome.reference, [parcel], by=by, note=reason)
@@ -89,7 +89,7 @@ def write_down(source, amount, reference, covered, by=None, note=""):
     The one way a refund reaches parcels and the ledger, whether the marketplace made it or Stripe
     tells of it (``stripe_refunds``). Call under the Source lock; returns the refund's Transaction.
     """
-    bookkeeping.record_refund(source, amount, reference, vendor_orders=covered)
+    bookkeeping.record_refund(source, amount, reference, parcels=covered)
     for parcel in covered:
         _close(parcel, by, note)
     return source.transactions.get(txn_type=source.transactions.model.REFUND, reference=reference)

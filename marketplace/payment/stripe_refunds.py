@@ -3,7 +3,7 @@
 The marketplace's own refunds (``refunds.refund``) are written down when made, under the
 refund's id; the others were made in Stripe's own dashboard. Each is found by its id, so a
 replayed webhook, the card page and the reconciliation can all call :func:`apply` and write
-nothing twice. A refund read before its payment is written down waits: ``card.record_payment``
+nothing twice. A refund read before its payment is written down waits: ``card_payment.record_payment``
 applies it when the payment arrives, whatever the order the events came in.
 
 A refund made at Stripe is attributed to parcels by its amount, then goes the way of the
@@ -17,7 +17,7 @@ marketplace's own (``refunds.write_down``: the books, each parcel's move, the le
   to what each still earns (``ledger.post_partial_refund``). Parcels do not move.
 
 Refunds of a payment the order did not stand on (a second payment, or one arriving after the
-order was released, which ``card.record_payment`` gives back) are written against the order only.
+order was released, which ``card_payment.record_payment`` gives back) are written against the order only.
 """
 
 import logging
@@ -28,7 +28,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from marketplace.order.models import VendorOrder
+from marketplace.order.models import Parcel
 from marketplace.payouts import ledger
 
 from . import bookkeeping, refunds, stripe_api
@@ -36,7 +36,7 @@ from . import bookkeeping, refunds, stripe_api
 logger = logging.getLogger(__name__)
 
 Transaction = get_model("payment", "Transaction")
-Status = VendorOrder.Status
+Status = Parcel.Status
 MADE = {"succeeded", "pending"}
 
 
@@ -86,7 +86,7 @@ def _write_down(source, refund, order_stands_on_it):
     if covered:
         refunds.write_down(source, refund.amount, refund.id, covered, note=note)
         return
-    taken_back = ledger.post_partial_refund(order.vendor_orders.order_by("pk"), refund.amount, note)
+    taken_back = ledger.post_partial_refund(order.parcels.order_by("pk"), refund.amount, note)
     bookkeeping.record_refund(source, refund.amount, refund.id, to_review=bool(taken_back))
     if taken_back:
         logger.warning(
@@ -100,7 +100,7 @@ def _write_down(source, refund, order_stands_on_it):
 
 def covered_parcels(order, source, amount):
     """The parcels a refund of ``amount`` made at Stripe gives back (see the module's rule)."""
-    waiting = [p for p in order.vendor_orders.order_by("pk") if not bookkeeping.is_refunded(p)]
+    waiting = [p for p in order.parcels.order_by("pk") if not bookkeeping.is_refunded(p)]
     if amount >= source.amount_available_for_refund:
         return waiting
     same_total = [p for p in waiting if p.total == amount]

@@ -1,4 +1,4 @@
-"""Payments' background work: the daily reconciliation with Stripe."""
+"""Payments' background work: card orders never paid released, the daily reconciliation with Stripe."""
 
 import logging
 
@@ -13,6 +13,14 @@ logger = logging.getLogger(__name__)
 def reconcile_days():
     """How far back the daily run looks: refunds come weeks after a sale, webhooks cover the rest."""
     return getattr(settings, "MARKETPLACE_RECONCILE_DAYS", 60)
+
+
+@shared_task(base=BackgroundTask, name="payment.release_unpaid_orders")
+def release_unpaid_orders():
+    """Every 5 minutes: card orders never paid give their stock back (the basket is kept)."""
+    from .outcomes import cancel_abandoned, payment_timeout_minutes
+
+    return [order.number for order in cancel_abandoned(payment_timeout_minutes())]
 
 
 @shared_task(base=BackgroundTask, name="payment.reconcile_payments")

@@ -18,7 +18,7 @@ from oscar.core.loading import get_model
 
 from marketplace.security.csp import allows_stripe
 
-from . import card, webhooks
+from . import card_payment, webhooks
 
 logger = logging.getLogger(__name__)
 
@@ -44,11 +44,11 @@ class OrderPaymentMixin:
     def result_response(self, result):
         """The card page's JavaScript reads this: what happened and where to go next."""
         body = {"status": result.status, "message": result.message}
-        if result.status == card.SUCCEEDED:
+        if result.status == card_payment.SUCCEEDED:
             body["redirect"] = self.thank_you()
-        elif result.status == card.REQUIRES_ACTION:
+        elif result.status == card_payment.REQUIRES_ACTION:
             body["client_secret"] = result.client_secret
-        elif result.status == card.CLOSED:
+        elif result.status == card_payment.CLOSED:
             body["redirect"] = reverse("basket:summary")
         return JsonResponse(body)
 
@@ -62,9 +62,9 @@ class CardPaymentView(OrderPaymentMixin, TemplateView):
     template_name = "payment/card.html"
 
     def get(self, request, *args, **kwargs):
-        if card.is_payable(self.order):
+        if card_payment.is_payable(self.order):
             return super().get(request, *args, **kwargs)
-        if card.is_paid(self.order):
+        if card_payment.is_paid(self.order):
             return HttpResponseRedirect(self.thank_you())
         messages.warning(request, _("This order can no longer be paid: it was cancelled."))
         return HttpResponseRedirect(reverse("basket:summary"))
@@ -72,13 +72,15 @@ class CardPaymentView(OrderPaymentMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         token = _posted(request).get("token", "")
         if not isinstance(token, str) or not token.startswith("tok_"):
-            return JsonResponse({"status": card.DECLINED, "message": _("Please enter your card details.")})
-        return self.result_response(card.pay(self.order, token))
+            return JsonResponse(
+                {"status": card_payment.DECLINED, "message": _("Please enter your card details.")}
+            )
+        return self.result_response(card_payment.pay(self.order, token))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             order=self.order,
-            parcels=self.order.vendor_orders.select_related("enterprise").order_by("pk"),
+            parcels=self.order.parcels.select_related("enterprise").order_by("pk"),
             stripe_config={
                 "publishableKey": settings.STRIPE_PUBLISHABLE_KEY,
                 "confirmUrl": reverse("payment:card-confirm", kwargs={"number": self.order.number}),
@@ -92,15 +94,15 @@ class CardConfirmView(OrderPaymentMixin, View):
     """After the bank's 3-D Secure step in the browser: the server reads the payment again."""
 
     def post(self, request, *args, **kwargs):
-        return self.result_response(card.check(self.order))
+        return self.result_response(card_payment.check(self.order))
 
 
 class AbandonPaymentView(OrderPaymentMixin, View):
     def post(self, request, *args, **kwargs):
-        result = card.abandon(self.order, reason=_("The shopper gave up paying by card."))
-        if result.status == card.SUCCEEDED:
+        result = card_payment.abandon(self.order, reason=_("The shopper gave up paying by card."))
+        if result.status == card_payment.SUCCEEDED:
             return HttpResponseRedirect(self.thank_you())
-        if result.status == card.UNAVAILABLE:
+        if result.status == card_payment.UNAVAILABLE:
             messages.error(request, result.message)
             return HttpResponseRedirect(reverse("payment:card", kwargs={"number": self.order.number}))
         messages.info(request, _("The order was cancelled; your basket is kept."))

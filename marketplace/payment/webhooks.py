@@ -15,7 +15,7 @@ import stripe
 from django.db import transaction
 from oscar.core.loading import get_model
 
-from . import bookkeeping, card, stripe_api, stripe_refunds
+from . import bookkeeping, card_payment, stripe_api, stripe_refunds
 from .models import StripeEvent
 
 logger = logging.getLogger(__name__)
@@ -66,7 +66,7 @@ def settle(order, intent):
     """Bring the order's books in line with Stripe's word on one of its PaymentIntents (a dict):
     its payment if it succeeded, then every refund of it. Webhooks and the reconciliation end here."""
     if intent["status"] == "succeeded":
-        card.record_payment(order, intent["id"], stripe_api.amount_received(intent))
+        card_payment.record_payment(order, intent["id"], stripe_api.amount_received(intent))
     stripe_refunds.apply(order, intent["id"])
 
 
@@ -84,7 +84,7 @@ def intent_failed(intent):
     """A declined attempt: noted on the order's books; the order stays payable with another card.
 
     The order's stock is released when the shopper gives up on the card page, or by
-    ``cancel_abandoned_payments`` when the payment window has passed, never by one declined card.
+    ``outcomes.cancel_abandoned`` when the payment window has passed, never by one declined card.
     """
     _check_intent(intent)
     order = _order_of(intent)

@@ -15,10 +15,10 @@ class CommissionRateAdmin(admin.ModelAdmin):
 class LedgerEntryAdmin(admin.ModelAdmin):
     """The ledger, to read: rows are posted by parcel moves and payouts, and never edited."""
 
-    list_display = ["date", "enterprise", "kind", "vendor_order", "gross", "commission", "net", "reference"]
+    list_display = ["date", "enterprise", "kind", "parcel", "gross", "commission", "net", "reference"]
     list_filter = ["kind", "date"]
-    search_fields = ["enterprise__name", "vendor_order__number", "reference"]
-    list_select_related = ["enterprise", "vendor_order"]
+    search_fields = ["enterprise__name", "parcel__number", "reference"]
+    list_select_related = ["enterprise", "parcel"]
 
     def has_add_permission(self, request):
         return False

@@ -1,7 +1,8 @@
 """Posting to the ledger: the parcel moves that earn or give back money, and payouts.
 
-``marketplace.order.parcels.move`` calls :func:`record_move` inside its transaction,
-so a parcel's status and its ledger rows are always committed together.
+Every parcel move reaches :func:`record_move` through the order app's ``parcel_moved``
+signal, sent inside the move's transaction (connected in ``PayoutsConfig.ready``), so a
+parcel's status and its ledger rows are always committed together.
 """
 
 from decimal import Decimal
@@ -30,10 +31,10 @@ def rates_by_path():
     return dict(CommissionRate.objects.values_list("category__path", "rate"))
 
 
-def goods_with_rates(vendor_order):
+def goods_with_rates(parcel):
     """(line amount, commission rate) for each of the parcel's lines."""
     rates, default = rates_by_path(), default_rate()
-    lines = vendor_order.lines.select_related("product__parent").prefetch_related(
+    lines = parcel.lines.select_related("product__parent").prefetch_related(
         "product__categories", "product__parent__categories"
     )
     goods = []
@@ -46,27 +47,32 @@ def goods_with_rates(vendor_order):
     return goods
 
 
-def sale_split(vendor_order):
-    return rules.split(goods_with_rates(vendor_order), vendor_order.shipping_charge)
+def sale_split(parcel):
+    return rules.split(goods_with_rates(parcel), parcel.shipping_charge)
 
 
-def record_move(vendor_order, from_status, to_status, note=""):
+def follow_parcel_move(sender, parcel, change, **kwargs):
+    """The ``parcel_moved`` receiver: the ledger follows every parcel move."""
+    record_move(parcel, change.from_status, change.to_status, note=change.note)
+
+
+def record_move(parcel, from_status, to_status, note=""):
     """Post what a parcel's move means for the enterprise's account, if anything."""
     if to_status == "confirmed":
-        return post_sale(vendor_order)
+        return post_sale(parcel)
     if to_status in UNDONE and from_status in SOLD:
-        return post_reversal(vendor_order, note)
+        return post_reversal(parcel, note)
     return None
 
 
-def post_sale(vendor_order):
-    return _post(vendor_order, Kind.SALE, sale_split(vendor_order))
+def post_sale(parcel):
+    return _post(parcel, Kind.SALE, sale_split(parcel))
 
 
-def still_earned(vendor_order):
+def still_earned(parcel):
     """What the parcel still earns: its sale row less the partial refunds taken back since, as a Split;
     None when it was never sold or was already reversed."""
-    rows = LedgerEntry.objects.filter(vendor_order=vendor_order)
+    rows = LedgerEntry.objects.filter(parcel=parcel)
     if not rows.filter(kind=Kind.SALE).exists() or rows.filter(kind=Kind.REVERSAL).exists():
         return None
     sums = rows.filter(kind__in=[Kind.SALE, Kind.PARTIAL_REFUND]).aggregate(
@@ -75,16 +81,16 @@ def still_earned(vendor_order):
     return rules.Split(sums["gross"], sums["commission"], sums["net"])
 
 
-def post_reversal(vendor_order, note=""):
+def post_reversal(parcel, note=""):
     """Take back exactly what the parcel still earns (its sale row, less partial refunds), whatever
     the rates are today."""
-    earned = still_earned(vendor_order)
+    earned = still_earned(parcel)
     if earned is None:
         return None
-    return _post(vendor_order, Kind.REVERSAL, earned.reversed(), note)
+    return _post(parcel, Kind.REVERSAL, earned.reversed(), note)
 
 
-def post_partial_refund(vendor_orders, amount, note=""):
+def post_partial_refund(parcels, amount, note=""):
     """Take back ``amount`` given back on an order without naming a parcel (a refund made in Stripe's
     own dashboard that matches no parcel's total).
 
@@ -94,7 +100,7 @@ def post_partial_refund(vendor_orders, amount, note=""):
     """
     earning = [
         (parcel, earned)
-        for parcel in vendor_orders
+        for parcel in parcels
         if (earned := still_earned(parcel)) is not None and earned.gross > 0
     ]
     total = sum((earned.gross for _parcel, earned in earning), Decimal(0))
@@ -106,10 +112,10 @@ def post_partial_refund(vendor_orders, amount, note=""):
     ]
 
 
-def _post(vendor_order, kind, split, note=""):
+def _post(parcel, kind, split, note=""):
     return LedgerEntry.objects.create(
-        enterprise_id=vendor_order.enterprise_id,
-        vendor_order=vendor_order,
+        enterprise_id=parcel.enterprise_id,
+        parcel=parcel,
         kind=kind,
         gross=split.gross,
         commission=split.commission,

@@ -73,8 +73,8 @@ class LedgerEntry(models.Model):
         related_name="ledger_entries",
         verbose_name=_("enterprise"),
     )
-    vendor_order = models.ForeignKey(
-        "order.VendorOrder",
+    parcel = models.ForeignKey(
+        "order.Parcel",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -113,7 +113,7 @@ class LedgerEntry(models.Model):
         ordering = ["date", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["vendor_order", "kind"],
+                fields=["parcel", "kind"],
                 condition=Q(kind__in=["sale", "reversal"]),
                 name="one_sale_and_one_reversal_per_parcel",
             ),
@@ -124,7 +124,7 @@ class LedgerEntry(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(kind="payout", net__lt=0, month_paid__isnull=False)
-                | (~Q(kind="payout") & Q(net=F("gross") - F("commission"), vendor_order__isnull=False)),
+                | (~Q(kind="payout") & Q(net=F("gross") - F("commission"), parcel__isnull=False)),
                 name="ledger_entry_adds_up",
             ),
         ]

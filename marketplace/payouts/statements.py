@@ -69,7 +69,7 @@ def statement(enterprise, month):
     entries = LedgerEntry.objects.for_enterprise(enterprise)
     opening = entries.filter(date__lt=month_start(month)).aggregate(n=Sum("net"))["n"] or ZERO
     rows = entries.filter(date__gte=month_start(month), date__lt=month_end(month)).select_related(
-        "vendor_order__order"
+        "parcel__order"
     )
     return Statement(enterprise=enterprise, month=month, opening=opening, entries=list(rows))
 
@@ -107,7 +107,7 @@ def write_csv(statement, out):
     first_day = date_format(statement.month, "SHORT_DATE_FORMAT")
     writer.writerow([first_day, _("Opening balance"), "", "", "", "", amount(statement.opening), ""])
     for entry in statement.entries:
-        parcel = entry.vendor_order
+        parcel = entry.parcel
         writer.writerow(
             [
                 date_format(timezone.localtime(entry.date), "SHORT_DATETIME_FORMAT"),

@@ -97,7 +97,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     # The project's own apps.
-    "marketplace.places.apps.PlacesConfig",
+    "places.apps.PlacesConfig",
     "marketplace.demo.apps.DemoConfig",
     "marketplace.payouts.apps.PayoutsConfig",
     "cms.apps.CmsConfig",
@@ -160,6 +160,7 @@ TEMPLATES = [
                 "oscar.core.context_processors.metadata",
                 "search.context_processors.search_form",
                 "marketplace.context_processors.languages",
+                "wagtail.contrib.settings.context_processors.settings",  # the footer's province
                 "csp.context_processors.nonce",
             ],
         },

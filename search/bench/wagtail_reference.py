@@ -15,7 +15,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import MATCH_ALL
 
-from marketplace.places.models import Province
+from places.models import Province
 
 from ..query import Sort
 

@@ -1,5 +1,6 @@
 """The fixed query mix and how one search engine is measured on it."""
 
+import random
 import resource
 import statistics
 import sys
@@ -8,10 +9,14 @@ import tracemalloc
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import connection
+from django.db import connection, transaction
+from django.db.models.functions import Coalesce
 from django.test.utils import CaptureQueriesContext
+from oscar.core.loading import get_model
 
 from ..query import BadgeKind, ProductQuery, Sort
+
+StockRecord = get_model("partner", "StockRecord")
 
 
 def query_mix(values):
@@ -118,3 +123,23 @@ def max_rss_mib():
     """The process's peak resident memory (Linux reports KiB, macOS bytes)."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+class Sales:
+    """One unit allocated at a time from stock that stays above zero, as checkouts do all day.
+
+    Oscar's own allocation in a transaction, so the index hears of each sale
+    when it commits, as it hears of a real order's.
+    """
+
+    def __init__(self, seed=7):
+        self.rng = random.Random(seed)
+        self.highest = StockRecord.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+    def __call__(self):
+        start = self.rng.randint(1, max(self.highest, 1))
+        with transaction.atomic():
+            available = StockRecord.objects.filter(num_in_stock__gt=Coalesce("num_allocated", 0) + 2)
+            record = available.filter(pk__gte=start).order_by("pk").select_related("product").first()
+            if record is not None:
+                record.allocate(1)

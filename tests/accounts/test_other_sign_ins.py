@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from marketplace.demo.builders import DEMO_PASSWORD
-from tests.checkout.conftest import add_to_basket, enterprise_of, stocked_product
+from tests.factories import add_to_basket, enterprise_of, stocked_product
 
 from .conftest import ATTACKER, is_signed_in
 

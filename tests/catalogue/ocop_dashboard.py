@@ -7,15 +7,13 @@ from django.urls import reverse
 from django.utils.html import escape
 from oscar.core.loading import get_model
 
+from tests.factories import enterprise_of
+
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 Product = get_model("catalogue", "Product")
-TraceabilityBatch = get_model("catalogue", "TraceabilityBatch")
+Lot = get_model("catalogue", "Lot")
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-def enterprise_of(user):
-    return user.partners.get()
 
 
 def products_of(user):

@@ -16,14 +16,15 @@ from catalogue import ocop, traceability
 from catalogue.badges import verified_badges
 from catalogue.gtin import digital_link_path, gtin_check_digit
 from catalogue.models import (
-    BatchStep,
     CertificateStatusChange,
     ClaimStatus,
+    Lot,
+    LotStep,
     OcopCertificate,
     Product,
-    TraceabilityBatch,
 )
-from marketplace.places.models import Commune, Province
+from places.models import Province
+from tests.factories import factless_product
 from vendors.models import EnterpriseStatus
 from vendors.review import move as move_enterprise
 
@@ -36,17 +37,7 @@ GTIN = "893000000009" + gtin_check_digit("893000000009")
 
 @pytest.fixture
 def product():
-    product = Product.objects.browsable().order_by("pk").first()
-    product.ocop_certificates.clear()
-    product.batches.all().delete()
-    home = Province.objects.get(code=settings.MARKETPLACE_PROVINCE_CODE)
-    product.origin_province = home
-    product.origin_commune = Commune.objects.filter(province=home).first()
-    product.origin_status = ClaimStatus.CLAIMED
-    product.is_provincial_specialty = False
-    product.gtin = ""
-    product.save()
-    return product
+    return factless_product(gtin="")
 
 
 @pytest.fixture
@@ -92,13 +83,11 @@ def certificate(
     return certificate
 
 
-def lot(product, code="LOT-01", steps=1, publish=True):
-    batch = TraceabilityBatch.objects.create(product=product, lot_code=code, production_date=date(2026, 3, 1))
+def recorded_lot(product, code="LOT-01", steps=1, publish=True):
+    lot = Lot.objects.create(product=product, lot_code=code, production_date=date(2026, 3, 1))
     for position in range(1, steps + 1):
-        BatchStep.objects.create(
-            batch=batch, position=position, event=f"Bước {position}", date=date(2026, 3, 1)
-        )
-    return traceability.publish(batch) if publish else batch
+        LotStep.objects.create(lot=lot, position=position, event=f"Bước {position}", date=date(2026, 3, 1))
+    return traceability.publish(lot) if publish else lot
 
 
 def test_the_stripped_product_has_no_badge(product):
@@ -204,33 +193,33 @@ def test_a_verified_origin_of_a_suspended_enterprise_gives_nothing(product, ente
 
 
 def test_a_draft_lot_gives_nothing(product):
-    lot(product, publish=False)
+    recorded_lot(product, publish=False)
     assert codes(product) == []
 
 
 def test_a_published_lot_with_steps_gives_a_badge_linking_to_its_trace_page(product):
-    batch = lot(product)
+    lot = recorded_lot(product)
     assert codes(product) == ["traceable"]
     earned = badge(product, "traceable")
-    assert batch.lot_code in earned.explanation
+    assert lot.lot_code in earned.explanation
     assert earned.evidence_url == reverse(
-        "catalogue:trace", kwargs={"product_pk": product.pk, "lot": batch.lot_code}
+        "catalogue:trace", kwargs={"product_pk": product.pk, "lot": lot.lot_code}
     )
 
 
 def test_with_a_gtin_the_trace_link_is_the_digital_link(product):
     product.gtin = GTIN
     product.save()
-    batch = lot(product)
-    assert badge(product, "traceable").evidence_url == digital_link_path(GTIN, batch.lot_code)
+    lot = recorded_lot(product)
+    assert badge(product, "traceable").evidence_url == digital_link_path(GTIN, lot.lot_code)
 
 
 def test_a_lot_without_steps_cannot_be_published(product):
-    batch = lot(product, steps=0, publish=False)
+    lot = recorded_lot(product, steps=0, publish=False)
     with pytest.raises(ValidationError):
-        traceability.publish(batch)
-    batch.refresh_from_db()
-    assert batch.status == TraceabilityBatch.Status.DRAFT
+        traceability.publish(lot)
+    lot.refresh_from_db()
+    assert lot.status == Lot.Status.DRAFT
     assert codes(product) == []
 
 
@@ -278,7 +267,7 @@ def test_nothing_typed_by_an_enterprise_makes_a_badge_on_its_own(product, enterp
     product.is_provincial_specialty = False
     product.save()
     certificate(product, enterprise, stars=5, status=Status.PENDING)
-    lot(product, steps=3, publish=False)
+    recorded_lot(product, steps=3, publish=False)
     assert codes(product) == []
 
 
@@ -287,7 +276,7 @@ def test_all_four_badges_at_once_in_a_fixed_order(product, enterprise):
     product.origin_status = ClaimStatus.VERIFIED
     product.save()
     certificate(product, enterprise, stars=3)
-    lot(product)
+    recorded_lot(product)
     assert codes(product) == ["ocop-3", "verified-origin", "traceable", "specialty"]
 
 
@@ -360,7 +349,7 @@ def test_a_superseded_certificate_gives_way_to_its_successor(product, enterprise
 
 
 def test_a_lot_code_cannot_be_reused_for_the_same_product(product):
-    lot(product, code="VL2603-01")
+    recorded_lot(product, code="VL2603-01")
     with pytest.raises(ValidationError) as refused:
         traceability.check_new_lot(product, "VL2603-01")
     assert "lot_code" in refused.value.message_dict
@@ -380,9 +369,9 @@ def test_a_step_cannot_be_dated_in_the_future():
 
 
 def test_revising_makes_a_draft_revision_2_and_leaves_revision_1_as_published(product):
-    first = lot(product, steps=2)
+    first = recorded_lot(product, steps=2)
     published_at = first.date_published
-    second = traceability.revise(TraceabilityBatch.objects.get(pk=first.pk), "Sửa ngày thu hoạch")
+    second = traceability.revise(Lot.objects.get(pk=first.pk), "Sửa ngày thu hoạch")
 
     assert (second.revision, second.status, second.change_note) == (2, "draft", "Sửa ngày thu hoạch")
     assert second.pk != first.pk
@@ -396,6 +385,6 @@ def test_revising_makes_a_draft_revision_2_and_leaves_revision_1_as_published(pr
 
 
 def test_revising_a_draft_changes_nothing(product):
-    draft = lot(product, publish=False)
+    draft = recorded_lot(product, publish=False)
     assert traceability.revise(draft, "x") == draft
-    assert TraceabilityBatch.objects.filter(product=product).count() == 1
+    assert Lot.objects.filter(product=product).count() == 1

@@ -18,13 +18,13 @@ from tests.catalogue.ocop_dashboard import (
     OcopCertificate,
     certificate_data,
     certificate_for,
-    enterprise_of,
     product_edit_data,
     products_of,
     scan,
     shows_errors,
     url,
 )
+from tests.factories import enterprise_of
 
 Commune = get_model("places", "Commune")
 Product = get_model("catalogue", "Product")

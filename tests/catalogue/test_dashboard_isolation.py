@@ -12,17 +12,17 @@ from oscar.core.loading import get_model
 
 from tests.catalogue.ocop_dashboard import (
     STEPS,
+    Lot,
     OcopCertificate,
-    TraceabilityBatch,
     certificate_data,
     certificate_for,
-    enterprise_of,
     lot_data,
     products_of,
     url,
 )
+from tests.factories import enterprise_of
 
-BatchStep = get_model("catalogue", "BatchStep")
+LotStep = get_model("catalogue", "LotStep")
 CertificateStatusChange = get_model("catalogue", "CertificateStatusChange")
 Product = get_model("catalogue", "Product")
 
@@ -35,7 +35,7 @@ def vendor1_records(client, vendor1):
     client.force_login(vendor1)
     product = products_of(vendor1).first()
     client.post(url("ocop-lot-create"), lot_data(product, "ISO-LOT-1", steps=STEPS, publish="1"))
-    lot = TraceabilityBatch.objects.get(product=product, lot_code="ISO-LOT-1")
+    lot = Lot.objects.get(product=product, lot_code="ISO-LOT-1")
     client.post(url("ocop-lot-revise", pk=lot.pk), {"change_note": "Sửa"})
     client.logout()
     return {
@@ -44,21 +44,21 @@ def vendor1_records(client, vendor1):
             vendor1, status=OcopCertificate.Status.VERIFIED, number="2/QĐ"
         ),
         "lot": lot,
-        "draft lot": TraceabilityBatch.objects.get(product=product, lot_code="ISO-LOT-1", revision=2),
+        "draft lot": Lot.objects.get(product=product, lot_code="ISO-LOT-1", revision=2),
         "product": product,
     }
 
 
 def snapshot(vendor):
     enterprise = enterprise_of(vendor)
-    lots = TraceabilityBatch.objects.filter(product__stockrecords__partner=enterprise)
+    lots = Lot.objects.filter(product__stockrecords__partner=enterprise)
     certificates = OcopCertificate.objects.filter(enterprise=enterprise)
     return (
         list(certificates.order_by("pk").values()),
         list(certificates.values_list("pk", "products").order_by("pk", "products")),
         list(CertificateStatusChange.objects.filter(certificate__in=certificates).order_by("pk").values()),
         list(lots.order_by("pk").values()),
-        list(BatchStep.objects.filter(batch__in=lots).order_by("pk").values()),
+        list(LotStep.objects.filter(lot__in=lots).order_by("pk").values()),
         list(Product.objects.filter(stockrecords__partner=enterprise).order_by("pk").values()),
     )
 

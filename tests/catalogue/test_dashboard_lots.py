@@ -17,10 +17,11 @@ from PIL import Image
 
 from catalogue import traceability
 from catalogue.badges import trace_url
-from tests.catalogue.ocop_dashboard import STEPS, TraceabilityBatch, lot_data, products_of, scan, url
+from tests.catalogue.ocop_dashboard import STEPS, Lot, lot_data, products_of, scan, url
+from tests.factories import lotless_product
 
-BatchCertification = get_model("catalogue", "BatchCertification")
-BatchStep = get_model("catalogue", "BatchStep")
+LotCertification = get_model("catalogue", "LotCertification")
+LotStep = get_model("catalogue", "LotStep")
 
 pytestmark = pytest.mark.django_db
 
@@ -35,18 +36,16 @@ def staff(client, vendor1):
 
 @pytest.fixture
 def product(vendor1):
-    product = products_of(vendor1).first()
-    product.batches.all().delete()
-    return product
+    return lotless_product(vendor1)
 
 
 def stored(product):
     """Everything recorded about the product's lots, as a comparable value."""
-    batches = TraceabilityBatch.objects.filter(product=product)
+    lots = Lot.objects.filter(product=product)
     return (
-        list(batches.order_by("pk").values()),
-        list(BatchStep.objects.filter(batch__in=batches).order_by("pk").values()),
-        list(BatchCertification.objects.filter(batch__in=batches).order_by("pk").values()),
+        list(lots.order_by("pk").values()),
+        list(LotStep.objects.filter(lot__in=lots).order_by("pk").values()),
+        list(LotCertification.objects.filter(lot__in=lots).order_by("pk").values()),
     )
 
 
@@ -69,7 +68,7 @@ def shows_every_error(response):
 
 def publish_lot(client, product, lot_code="NM2507-01"):
     client.post(CREATE, lot_data(product, lot_code, steps=STEPS, publish="1"))
-    return TraceabilityBatch.objects.get(product=product, lot_code=lot_code)
+    return Lot.objects.get(product=product, lot_code=lot_code)
 
 
 # --- Writing and publishing -----------------------------------------------------------------
@@ -80,19 +79,19 @@ def test_a_published_lot_shows_its_steps_in_order_on_its_public_page(staff, clie
     data = lot_data(product, steps=STEPS, certifications=[("vietgap", "VG-123", document)], publish="1")
     response = staff.post(CREATE, data)
 
-    batch = TraceabilityBatch.objects.get(product=product, lot_code="NM2507-01")
-    assert response.status_code == 302 and response["Location"] == url("ocop-lot-update", pk=batch.pk)
-    assert (batch.status, batch.revision) == ("published", 1)
-    assert [(step.position, step.event) for step in batch.steps.all()] == [
+    lot = Lot.objects.get(product=product, lot_code="NM2507-01")
+    assert response.status_code == 302 and response["Location"] == url("ocop-lot-update", pk=lot.pk)
+    assert (lot.status, lot.revision) == ("published", 1)
+    assert [(step.position, step.event) for step in lot.steps.all()] == [
         (1, "Đánh bắt cá cơm"),
         (2, "Ủ chượp"),
         (3, "Đóng chai"),
     ]
-    certification = batch.certifications.get()
+    certification = lot.certifications.get()
     assert certification.number == "VG-123" and certification.document.name.endswith(".pdf")
 
     client.logout()
-    public = client.get(trace_url(batch), follow=True)
+    public = client.get(trace_url(lot), follow=True)
     html = public.content.decode()
     assert public.status_code == 200
     assert html.index("Đánh bắt cá cơm") < html.index("Ủ chượp") < html.index("Đóng chai")
@@ -101,24 +100,24 @@ def test_a_published_lot_shows_its_steps_in_order_on_its_public_page(staff, clie
 
 def test_a_draft_is_saved_but_not_public_until_published(staff, client, product):
     staff.post(CREATE, lot_data(product, steps=STEPS[:1]))
-    batch = TraceabilityBatch.objects.get(product=product, lot_code="NM2507-01")
-    assert batch.status == "draft"
+    lot = Lot.objects.get(product=product, lot_code="NM2507-01")
+    assert lot.status == "draft"
     listed = {lot.pk: lot.is_public for lot in client.get(url("ocop-lot-list")).context["lots"]}
-    assert listed[batch.pk] is False
-    assert client.get(url("ocop-lot-qr", pk=batch.pk, fmt="svg")).status_code == 404
+    assert listed[lot.pk] is False
+    assert client.get(url("ocop-lot-qr", pk=lot.pk, fmt="svg")).status_code == 404
     client.logout()
-    assert client.get(trace_url(batch), follow=True).status_code == 404
+    assert client.get(trace_url(lot), follow=True).status_code == 404
 
     client.force_login(product.stockrecords.get().partner.users.get())
     data = lot_data(product, steps=STEPS)
     data.update({"steps-TOTAL_FORMS": 3, "publish": "1"})
-    draft_step = batch.steps.get()
-    data.update({"steps-INITIAL_FORMS": 1, "steps-0-id": draft_step.pk, "steps-0-batch": batch.pk})
-    response = client.post(url("ocop-lot-update", pk=batch.pk), data)
+    draft_step = lot.steps.get()
+    data.update({"steps-INITIAL_FORMS": 1, "steps-0-id": draft_step.pk, "steps-0-lot": lot.pk})
+    response = client.post(url("ocop-lot-update", pk=lot.pk), data)
     assert response.status_code == 302
-    batch.refresh_from_db()
-    assert batch.status == "published"
-    assert batch.steps.count() == 3
+    lot.refresh_from_db()
+    assert lot.status == "published"
+    assert lot.steps.count() == 3
 
 
 def test_publishing_without_steps_is_refused_and_nothing_is_saved(staff, product):
@@ -186,20 +185,20 @@ def test_a_lot_for_another_enterprises_product_is_refused(staff, vendor2):
 
 
 def test_a_published_lot_cannot_be_edited(staff, product):
-    batch = publish_lot(staff, product)
-    page = staff.get(url("ocop-lot-update", pk=batch.pk))
+    lot = publish_lot(staff, product)
+    page = staff.get(url("ocop-lot-update", pk=lot.pk))
     assert page.templates[0].name == "oscar/dashboard/ocop/lot_detail.html"
     before = stored(product)
-    response = staff.post(url("ocop-lot-update", pk=batch.pk), lot_data(product, "CHANGED", steps=STEPS))
+    response = staff.post(url("ocop-lot-update", pk=lot.pk), lot_data(product, "CHANGED", steps=STEPS))
     assert response.status_code == 302
     assert stored(product) == before
 
 
 @pytest.mark.usefixtures("in_english")
 def test_a_revision_needs_a_note(staff, product):
-    batch = publish_lot(staff, product)
+    lot = publish_lot(staff, product)
     before = stored(product)
-    response = staff.post(url("ocop-lot-revise", pk=batch.pk), {"change_note": "  "})
+    response = staff.post(url("ocop-lot-revise", pk=lot.pk), {"change_note": "  "})
     assert response.status_code == 200
     assert (
         "Please say what changes in this revision." in response.context["revise_form"].errors["change_note"]
@@ -212,7 +211,7 @@ def test_revising_makes_revision_2_and_the_public_page_shows_the_history(staff, 
     first_values = stored(product)
     response = staff.post(url("ocop-lot-revise", pk=first.pk), {"change_note": "Sửa nơi đóng chai"})
 
-    second = TraceabilityBatch.objects.get(product=product, lot_code=first.lot_code, revision=2)
+    second = Lot.objects.get(product=product, lot_code=first.lot_code, revision=2)
     assert response["Location"] == url("ocop-lot-update", pk=second.pk)
     assert (second.status, second.change_note) == ("draft", "Sửa nơi đóng chai")
     # Starting the revision again leads to the same draft.
@@ -227,7 +226,7 @@ def test_revising_makes_revision_2_and_the_public_page_shows_the_history(staff, 
         data.update(
             {
                 f"steps-{index}-id": step.pk,
-                f"steps-{index}-batch": second.pk,
+                f"steps-{index}-lot": second.pk,
                 f"steps-{index}-ORDER": step.position,
                 f"steps-{index}-event": step.event,
                 f"steps-{index}-date": step.date.isoformat(),
@@ -243,7 +242,7 @@ def test_revising_makes_revision_2_and_the_public_page_shows_the_history(staff, 
     assert stored(product)[0][0] == first_values[0][0]  # revision 1 exactly as it was published
     client.logout()
     public = client.get(trace_url(second), follow=True)
-    assert public.context["batch"] == second
+    assert public.context["lot"] == second
     assert [revision.revision for revision in public.context["history"]] == [2, 1]
     html = public.content.decode()
     assert "Xưởng mới Gio Linh" in html and "Sửa nơi đóng chai" in html
@@ -254,16 +253,16 @@ def test_revising_makes_revision_2_and_the_public_page_shows_the_history(staff, 
 
 @pytest.mark.parametrize("fmt", ["svg", "png"])
 def test_the_qr_codes_download_and_the_png_decodes_to_the_public_page(staff, product, fmt):
-    batch = publish_lot(staff, product)
-    response = staff.get(url("ocop-lot-qr", pk=batch.pk, fmt=fmt))
+    lot = publish_lot(staff, product)
+    response = staff.get(url("ocop-lot-qr", pk=lot.pk, fmt=fmt))
     assert response.status_code == 200
-    assert response["Content-Disposition"] == f'attachment; filename="qr-{batch.lot_code}.{fmt}"'
+    assert response["Content-Disposition"] == f'attachment; filename="qr-{lot.lot_code}.{fmt}"'
     if fmt == "png":
         decoded = zxingcpp.read_barcodes(Image.open(io.BytesIO(response.content)))
-        assert [code.text for code in decoded] == [f"http://testserver{trace_url(batch)}"]
+        assert [code.text for code in decoded] == [f"http://testserver{trace_url(lot)}"]
     else:
         assert response["Content-Type"] == "image/svg+xml"
-    assert staff.get(url("ocop-lot-qr", pk=batch.pk, fmt="gif")).status_code == 404
+    assert staff.get(url("ocop-lot-qr", pk=lot.pk, fmt="gif")).status_code == 404
 
 
 def test_a_lot_created_twice_at_once_is_explained_not_a_crash(staff, product, monkeypatch):
@@ -288,7 +287,7 @@ def test_the_lot_form_offers_own_products_empty_step_rows_and_the_province_commu
     assert {commune.province.code for commune in communes} == {settings.MARKETPLACE_PROVINCE_CODE}
 
     staff.post(CREATE, lot_data(product, steps=STEPS[:1]))
-    draft = TraceabilityBatch.objects.get(product=product, lot_code="NM2507-01")
+    draft = Lot.objects.get(product=product, lot_code="NM2507-01")
     page = staff.get(url("ocop-lot-update", pk=draft.pk))
     assert page.context["steps"].forms[0].instance == draft.steps.get()
     assert 'name="publish"' in page.content.decode()

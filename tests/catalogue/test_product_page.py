@@ -5,7 +5,6 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
@@ -13,9 +12,9 @@ from oscar.core.loading import get_model
 
 from catalogue import traceability
 from catalogue.badges import verified_badges
-from catalogue.models import BatchStep, ClaimStatus, OcopCertificate, Product, TraceabilityBatch
+from catalogue.models import ClaimStatus, Lot, LotStep, OcopCertificate, Product
 from catalogue.templatetags.badge_tags import badge_facts_fetched
-from marketplace.places.models import Commune, Province
+from tests.factories import factless_product
 
 ProductReview = get_model("reviews", "ProductReview")
 
@@ -27,17 +26,7 @@ JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 @pytest.fixture
 def product():
     """The first demo product, stripped of the facts that make badges."""
-    product = Product.objects.browsable().order_by("pk").first()
-    product.ocop_certificates.clear()
-    product.batches.all().delete()
-    home = Province.objects.get(code=settings.MARKETPLACE_PROVINCE_CODE)
-    product.origin_province = home
-    product.origin_commune = Commune.objects.filter(province=home).first()
-    product.origin_wording = "thôn Tùng Luật, huyện Vĩnh Linh"
-    product.origin_status = ClaimStatus.CLAIMED
-    product.is_provincial_specialty = False
-    product.save()
-    return product
+    return factless_product(origin_wording="thôn Tùng Luật, huyện Vĩnh Linh")
 
 
 @pytest.fixture
@@ -60,11 +49,9 @@ def earn_every_badge(product, enterprise):
         status=OcopCertificate.Status.VERIFIED,
     )
     certificate.products.add(product)
-    batch = TraceabilityBatch.objects.create(
-        product=product, lot_code="VL-01", production_date=date(2026, 3, 1)
-    )
-    BatchStep.objects.create(batch=batch, position=1, event="Thu hoạch", date=date(2026, 3, 1))
-    traceability.publish(batch)
+    lot = Lot.objects.create(product=product, lot_code="VL-01", production_date=date(2026, 3, 1))
+    LotStep.objects.create(lot=lot, position=1, event="Thu hoạch", date=date(2026, 3, 1))
+    traceability.publish(lot)
     product.origin_status = ClaimStatus.VERIFIED
     product.is_provincial_specialty = True
     product.save()

@@ -11,11 +11,10 @@ from oscar.core.loading import get_model
 
 from marketplace.order import parcels
 from search.models import ProductRecord
-from tests.fulfilment.orders import parcel_of, place_order, product_of
+from tests.factories import parcel_of, place_order, product_of
 
 ProductReview = get_model("reviews", "ProductReview")
-VendorOrder = get_model("order", "VendorOrder")
-S = VendorOrder.Status
+Parcel = get_model("order", "Parcel")
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +35,7 @@ def detail_url(review):
 
 def bring(parcel, to_status):
     """Move a confirmed parcel on, the way the enterprise's dashboard does."""
-    path = [S.PACKED, S.SHIPPED, S.DELIVERED]
+    path = [Parcel.Status.PACKED, Parcel.Status.SHIPPED, Parcel.Status.DELIVERED]
     for status in path[: path.index(to_status) + 1]:
         parcels.move(parcel, status, carrier="VNPost", tracking_number="EB123456789VN")
 
@@ -52,8 +51,8 @@ def product(vendor1):
 @pytest.fixture
 def delivered(shopper, vendor1, product):
     """The shopper's order of the product, its parcel delivered."""
-    order = place_order(shopper, {product: 1})
-    bring(parcel_of(order, vendor1), S.DELIVERED)
+    order = place_order(shopper, {product: 1}, confirm=True)
+    bring(parcel_of(order, vendor1), Parcel.Status.DELIVERED)
     return order
 
 
@@ -119,12 +118,12 @@ def test_a_shopper_who_never_bought_the_product_cannot_review_it(client, shopper
     assert_nothing_stored(product)
 
 
-@pytest.mark.parametrize("status", [S.CONFIRMED, S.PACKED, S.SHIPPED])
+@pytest.mark.parametrize("status", [Parcel.Status.CONFIRMED, Parcel.Status.PACKED, Parcel.Status.SHIPPED])
 def test_a_shopper_whose_parcel_is_on_its_way_reviews_after_delivery(
     client, shopper, vendor1, product, status, in_english
 ):
-    parcel = parcel_of(place_order(shopper, {product: 1}), vendor1)
-    if status != S.CONFIRMED:
+    parcel = parcel_of(place_order(shopper, {product: 1}, confirm=True), vendor1)
+    if status != Parcel.Status.CONFIRMED:
         bring(parcel, status)
     client.force_login(shopper)
     assert "You can review this product after your parcel is delivered." in html(client.get(add_url(product)))
@@ -138,7 +137,11 @@ def test_a_shopper_whose_parcel_is_on_its_way_reviews_after_delivery(
 
 
 def test_a_cancelled_parcel_does_not_let_the_shopper_review(client, shopper, vendor1, product, in_english):
-    parcels.move(parcel_of(place_order(shopper, {product: 1}), vendor1), S.CANCELLED, note="Khách đổi ý")
+    parcels.move(
+        parcel_of(place_order(shopper, {product: 1}, confirm=True), vendor1),
+        Parcel.Status.CANCELLED,
+        note="Khách đổi ý",
+    )
     client.force_login(shopper)
     client.post(add_url(product), REVIEW)
     assert_nothing_stored(product)
@@ -183,7 +186,7 @@ def test_an_invalid_review_is_shown_again_with_its_errors_not_stored(client, sho
 
 
 def test_enterprise_staff_cannot_review_what_their_enterprise_sells(client, vendor1, product, in_english):
-    bring(parcel_of(place_order(vendor1, {product: 1}), vendor1), S.DELIVERED)
+    bring(parcel_of(place_order(vendor1, {product: 1}, confirm=True), vendor1), Parcel.Status.DELIVERED)
     client.force_login(vendor1)
     assert "Your enterprise sells this product" in html(client.get(add_url(product)))
     client.post(add_url(product), REVIEW)

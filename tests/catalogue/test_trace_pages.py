@@ -12,7 +12,7 @@ from PIL import Image
 
 from catalogue import traceability
 from catalogue.gtin import digital_link_path, gtin_check_digit
-from catalogue.models import BatchCertification, BatchStep, OcopCertificate, Product, TraceabilityBatch
+from catalogue.models import Lot, LotCertification, LotStep, OcopCertificate, Product
 from vendors.models import EnterpriseStatus
 from vendors.review import move
 
@@ -34,9 +34,9 @@ def sellers(product):
     return {record.partner for record in product.stockrecords.all() if record.partner.is_approved}
 
 
-def lot(product, code=LOT, publish=True):
+def recorded_lot(product, code=LOT, publish=True):
     """A lot whose steps are created out of order: the page must order them by position."""
-    batch = TraceabilityBatch.objects.create(
+    lot = Lot.objects.create(
         product=product,
         lot_code=code,
         production_date=date(2025, 7, 2),
@@ -44,13 +44,11 @@ def lot(product, code=LOT, publish=True):
         area_code="VG-TN-0042",
         quantity="500 hộp",
     )
-    BatchStep.objects.create(batch=batch, position=3, event="Đóng gói", date=date(2025, 7, 4), place="Xưởng")
-    BatchStep.objects.create(
-        batch=batch, position=1, event="Thu hoạch chè", date=date(2025, 7, 2), actor="Tổ 3"
-    )
-    BatchStep.objects.create(batch=batch, position=2, event="Sao chè", date=date(2025, 7, 3))
-    BatchCertification.objects.create(batch=batch, scheme="vietgap", number="VG-123", issuer="Trung tâm A")
-    return traceability.publish(batch) if publish else batch
+    LotStep.objects.create(lot=lot, position=3, event="Đóng gói", date=date(2025, 7, 4), place="Xưởng")
+    LotStep.objects.create(lot=lot, position=1, event="Thu hoạch chè", date=date(2025, 7, 2), actor="Tổ 3")
+    LotStep.objects.create(lot=lot, position=2, event="Sao chè", date=date(2025, 7, 3))
+    LotCertification.objects.create(lot=lot, scheme="vietgap", number="VG-123", issuer="Trung tâm A")
+    return traceability.publish(lot) if publish else lot
 
 
 def page(product, code=LOT):
@@ -66,7 +64,7 @@ def qr(product, fmt, code=LOT):
 
 
 def test_the_digital_link_page_shows_the_lot_its_steps_in_order_and_the_enterprise(client, product):
-    lot(product)
+    recorded_lot(product)
     response = client.get(page(product))
     assert response.status_code == 200
     html = response.content.decode()
@@ -82,26 +80,26 @@ def test_the_digital_link_page_shows_the_lot_its_steps_in_order_and_the_enterpri
 def test_a_gtin_stored_in_its_14_digit_form_resolves_too(client, product):
     product.gtin = "0" + GTIN
     product.save()
-    lot(product)
+    recorded_lot(product)
     assert client.get(page(product)).status_code == 200
 
 
 def test_a_draft_lot_is_not_public(client, product):
-    lot(product, publish=False)
+    recorded_lot(product, publish=False)
     assert client.get(page(product)).status_code == 404
     assert client.get(pk_page(product)).status_code == 404
     assert client.get(qr(product, "png")).status_code == 404
 
 
 def test_an_unknown_lot_or_gtin_is_not_found(client, product):
-    lot(product)
+    recorded_lot(product)
     assert client.get(page(product, "NO-SUCH-LOT")).status_code == 404
     other = "893000000002" + gtin_check_digit("893000000002")
     assert client.get(digital_link_path(other, LOT)).status_code == 404
 
 
 def test_the_product_page_address_redirects_to_the_digital_link(client, product):
-    lot(product)
+    recorded_lot(product)
     response = client.get(pk_page(product))
     assert response.status_code == 302
     assert response["Location"] == page(product)
@@ -110,7 +108,7 @@ def test_the_product_page_address_redirects_to_the_digital_link(client, product)
 def test_a_product_without_gtin_is_served_at_its_product_address(client, product):
     product.gtin = ""
     product.save()
-    lot(product)
+    recorded_lot(product)
     response = client.get(pk_page(product))
     assert response.status_code == 200
     assert LOT in response.content.decode()
@@ -118,7 +116,7 @@ def test_a_product_without_gtin_is_served_at_its_product_address(client, product
 
 
 def test_a_suspended_enterprises_lot_is_not_found(client, product, reviewer):
-    lot(product)
+    recorded_lot(product)
     for enterprise in sellers(product):
         move(enterprise, EnterpriseStatus.SUSPENDED, by=reviewer, reason="x")
     assert client.get(page(product)).status_code == 404
@@ -126,23 +124,23 @@ def test_a_suspended_enterprises_lot_is_not_found(client, product, reviewer):
 
 
 def test_a_revised_lot_shows_the_new_revision_and_keeps_the_history(client, product):
-    first = lot(product).pk
-    draft = traceability.revise(TraceabilityBatch.objects.get(pk=first), "Sửa ngày thu hoạch")
+    first = recorded_lot(product).pk
+    draft = traceability.revise(Lot.objects.get(pk=first), "Sửa ngày thu hoạch")
     draft.production_date = date(2025, 7, 1)
     draft.save()
-    assert client.get(page(product)).context["batch"].pk == first  # a draft revision is never public
+    assert client.get(page(product)).context["lot"].pk == first  # a draft revision is never public
     traceability.publish(draft)
 
     response = client.get(page(product))
-    assert response.context["batch"] == draft
-    assert [batch.revision for batch in response.context["history"]] == [2, 1]
+    assert response.context["lot"] == draft
+    assert [lot.revision for lot in response.context["history"]] == [2, 1]
     html = response.content.decode()
     assert "trace__revised" in html and "Sửa ngày thu hoạch" in html
     assert html.count('class="trace__revision') == 2
 
 
 def test_the_qr_code_png_decodes_to_the_public_page(client, product):
-    lot(product)
+    recorded_lot(product)
     response = client.get(qr(product, "png"))
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
@@ -152,7 +150,7 @@ def test_the_qr_code_png_decodes_to_the_public_page(client, product):
 
 
 def test_the_qr_code_svg(client, product):
-    lot(product)
+    recorded_lot(product)
     response = client.get(qr(product, "svg"))
     assert response.status_code == 200
     assert response["Content-Type"] == "image/svg+xml"
@@ -185,7 +183,7 @@ def test_a_verified_certificate_is_public_and_named_on_the_lot_page(client, prod
     html = response.content.decode()
     assert "3981/QĐ-UBND" in html and product.get_absolute_url() in html
 
-    lot(product)
+    recorded_lot(product)
     assert certificate_page(verified) in client.get(page(product)).content.decode()
 
 
@@ -202,5 +200,5 @@ def test_an_expired_certificate_says_so(client, product):
     assert response.status_code == 200
     assert response.context["standing"] == "expired"
     assert "certificate__standing--expired" in response.content.decode()
-    lot(product)
+    recorded_lot(product)
     assert client.get(page(product)).context["certificate"] != expired  # no longer in force

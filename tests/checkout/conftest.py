@@ -1,45 +1,15 @@
-"""Shared steps for checkout tests: products with known stock, and a shopper walking through checkout."""
+"""Shared steps for checkout tests: a shopper walking through checkout (products, baskets: factories)."""
 
 import re
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from oscar.core.loading import get_model
 
-from marketplace.places.models import Commune
-
-Product = get_model("catalogue", "Product")
-StockRecord = get_model("partner", "StockRecord")
+from places.models import Commune
+from tests.factories import enterprise_of, stocked_product
 
 HOME_COMMUNE = "Phường Đồng Hới"
-
-
-def enterprise_of(user):
-    return user.partners.get()
-
-
-def stocked_product(enterprise, stock=10, price=None, weight_grams=None, skip=0):
-    """One of the enterprise's shipped products, with exactly ``stock`` units free (and a price, a weight)."""
-    record = (
-        StockRecord.objects.filter(partner=enterprise, product__product_class__requires_shipping=True)
-        .filter(product__product_class__track_stock=True)
-        .select_related("product")
-        .order_by("pk")[skip]
-    )
-    record.num_in_stock, record.num_allocated = stock, 0
-    if price is not None:
-        record.price = price
-    record.save()
-    if weight_grams is not None:
-        Product.objects.filter(pk=record.product_id).update(weight_grams=weight_grams)
-    return record.product
-
-
-def add_to_basket(client, product, quantity=1, **extra):
-    return client.post(
-        reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": quantity, **extra}, follow=False
-    )
 
 
 def address_data(**changes):

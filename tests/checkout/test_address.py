@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from marketplace.places.models import Commune, Province
-from tests.checkout.conftest import Checkout, add_to_basket
+from places.models import Commune, Province
+from tests.checkout.conftest import Checkout
+from tests.factories import add_to_basket
 
 pytestmark = pytest.mark.django_db
 

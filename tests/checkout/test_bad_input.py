@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from marketplace.order.models import VendorOrder
-from tests.checkout.conftest import Checkout, add_to_basket
+from marketplace.order.models import Parcel
+from tests.checkout.conftest import Checkout
+from tests.factories import add_to_basket
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
@@ -138,7 +139,7 @@ def test_a_double_submit_places_one_order(guest_client, two_enterprise_products)
     assert first_click.status_code == second_click.status_code == 302
     assert second_click["Location"] == reverse("checkout:thank-you")
     order = Order.objects.get(guest_email="khach@example.vn")
-    assert VendorOrder.objects.filter(order__guest_email="khach@example.vn").count() == 2
+    assert Parcel.objects.filter(order__guest_email="khach@example.vn").count() == 2
     assert StockRecord.objects.get(product=first).num_allocated == 2
     page = guest_client.get(second_click["Location"])
     assert page.context["order"] == order
@@ -158,4 +159,4 @@ def test_placing_a_basket_already_placed_shows_the_existing_order(guest_client, 
     response = checkout.place(preview)
     assert response.status_code in (200, 302)
     assert Order.objects.filter(guest_email="khach@example.vn").count() == 1
-    assert order.vendor_orders.count() == 1
+    assert order.parcels.count() == 1

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_model
 
-from tests.checkout.conftest import add_to_basket, enterprise_of
+from tests.factories import add_to_basket, enterprise_of
 from vendors.models import EnterpriseStatus
 from vendors.strategy import EnterpriseNotTrading
 

@@ -12,8 +12,9 @@ from django.core import mail
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from marketplace.order.models import VendorOrder
-from tests.checkout.conftest import Checkout, add_to_basket, enterprise_of
+from marketplace.order.models import Parcel
+from tests.checkout.conftest import Checkout
+from tests.factories import add_to_basket, enterprise_of
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
@@ -46,12 +47,12 @@ def test_a_guest_pays_cash_on_delivery_for_two_enterprises(
     assert order.shipping_incl_tax == 2 * STANDARD
     assert order.total_incl_tax == 240000 + 85000 + 2 * STANDARD
 
-    parcels = list(order.vendor_orders.order_by("number"))
+    parcels = list(order.parcels.order_by("number"))
     assert [parcel.number for parcel in parcels] == [f"{order.number}-1", f"{order.number}-2"]
     assert [parcel.enterprise for parcel in parcels] == [enterprise_of(vendor1), enterprise_of(vendor2)]
     assert [parcel.lines_total for parcel in parcels] == [Decimal("240000"), Decimal("85000")]
     assert [parcel.shipping_charge for parcel in parcels] == [STANDARD, STANDARD]
-    assert {parcel.status for parcel in parcels} == {VendorOrder.Status.CONFIRMED}
+    assert {parcel.status for parcel in parcels} == {Parcel.Status.CONFIRMED}
     assert [change.to_status for change in parcels[0].status_changes.all()] == [
         "awaiting_payment",
         "confirmed",
@@ -105,7 +106,7 @@ def test_a_signed_in_shopper_checks_out_and_the_address_is_kept(
 
     assert response.status_code == 302 and response["Location"] == reverse("checkout:thank-you")
     order = Order.objects.filter(user=shopper).latest("pk")
-    assert order.vendor_orders.count() == 2
+    assert order.parcels.count() == 2
     assert [message.to for message in mail.outbox if shopper.email in message.to] == [[shopper.email]]
     saved = shopper.addresses.get(line1="12 Lê Lợi")
     assert saved.commune.name == "Phường Đồng Hới"

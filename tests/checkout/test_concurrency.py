@@ -12,15 +12,11 @@ from django.db import connection, connections
 from oscar.core.loading import get_class, get_model
 
 from marketplace.order.stock import NotEnoughStock
-from tests.checkout.conftest import enterprise_of, stocked_product
+from tests.factories import basket_with, enterprise_of, place, stocked_product
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
-OrderCreator = get_class("order.utils", "OrderCreator")
-OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
-OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
-Repository = get_class("shipping.repository", "Repository")
 Selector = get_class("partner.strategy", "Selector")
 
 pytestmark = [
@@ -33,22 +29,6 @@ pytestmark = [
 
 SHOPPERS = 6
 LAST_UNITS = 3
-
-
-def basket_with(product, quantity):
-    basket = Basket.objects.create()
-    basket.strategy = Selector().strategy()
-    basket.add_product(product, quantity)
-    return basket
-
-
-def place(basket):
-    basket.strategy = Selector().strategy()
-    shipping = Repository().parcel_shipping(basket)
-    charge = shipping.calculate(basket)
-    total = OrderTotalCalculator().calculate(basket, charge)
-    number = OrderNumberGenerator().order_number(basket)
-    return OrderCreator().place_order(basket, total, shipping, charge, order_number=number)
 
 
 def race(baskets):
@@ -79,7 +59,7 @@ def race(baskets):
 
 def test_the_last_units_are_sold_once(vendor1):
     product = stocked_product(enterprise_of(vendor1), stock=LAST_UNITS)
-    baskets = [basket_with(product, 1) for _ in range(SHOPPERS)]
+    baskets = [basket_with((product, 1)) for _ in range(SHOPPERS)]
 
     results = race(baskets)
 

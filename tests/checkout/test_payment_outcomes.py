@@ -15,14 +15,16 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from marketplace.order import payments
-from marketplace.order.models import VendorOrder
-from tests.checkout.conftest import Checkout, add_to_basket
+from marketplace.order.models import Parcel
+from marketplace.payment import outcomes
+from tests.checkout.conftest import Checkout
+from tests.factories import add_to_basket
+from tests.factories import parcel_statuses as statuses
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
-Status = VendorOrder.Status
+Status = Parcel.Status
 
 pytestmark = pytest.mark.django_db
 
@@ -40,10 +42,6 @@ def card_order(guest_client, two_enterprise_products):
     return order
 
 
-def statuses(order):
-    return set(order.vendor_orders.values_list("status", flat=True))
-
-
 def allocated(products):
     return [StockRecord.objects.get(product=product).num_allocated for product in products]
 
@@ -59,20 +57,20 @@ def test_a_successful_payment_confirms_the_parcels_and_mails_once(
 ):
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        assert payments.payment_succeeded(card_order, reference="pi_1") is True
-        assert payments.payment_succeeded(card_order, reference="pi_1") is True  # the webhook, again
+        assert outcomes.payment_succeeded(card_order, reference="pi_1") is True
+        assert outcomes.payment_succeeded(card_order, reference="pi_1") is True  # the webhook, again
     assert statuses(card_order) == {Status.CONFIRMED}
     assert Basket.objects.get(pk=card_order.basket_id).status == Basket.SUBMITTED
     assert len(mail.outbox) == 3  # the shopper, and each enterprise once
-    assert payments.payment_failed(card_order, "late failure") is False
+    assert outcomes.payment_failed(card_order, "late failure") is False
     assert statuses(card_order) == {Status.CONFIRMED}
 
 
 def test_a_failed_payment_releases_the_stock_and_gives_the_basket_back(
     card_order, two_enterprise_products, guest_client
 ):
-    assert payments.payment_failed(card_order, "Thẻ bị từ chối") is True
-    assert payments.payment_failed(card_order, "Thẻ bị từ chối") is False
+    assert outcomes.payment_failed(card_order, "Thẻ bị từ chối") is True
+    assert outcomes.payment_failed(card_order, "Thẻ bị từ chối") is False
 
     assert statuses(card_order) == {Status.CANCELLED}
     assert allocated(two_enterprise_products) == [0, 0]
@@ -81,19 +79,19 @@ def test_a_failed_payment_releases_the_stock_and_gives_the_basket_back(
     assert page.context["basket"].pk == card_order.basket_id and page.context["basket"].num_items == 3
 
     # A payment that lands after all that is refused: the caller refunds it.
-    assert payments.payment_succeeded(card_order, reference="pi_late") is False
+    assert outcomes.payment_succeeded(card_order, reference="pi_late") is False
     assert statuses(card_order) == {Status.CANCELLED}
 
 
 def test_the_guest_keeps_the_basket_cookie_while_paying(card_order, guest_client):
     page = guest_client.get(reverse("basket:summary"))  # browsing during payment: an empty basket
     assert page.context["basket"].num_items == 0
-    payments.payment_failed(card_order, "abandoned")
+    outcomes.payment_failed(card_order, "abandoned")
     assert guest_client.get(reverse("basket:summary")).context["basket"].pk == card_order.basket_id
 
 
 def test_the_shopper_checks_out_again_after_a_failed_payment(card_order, guest_client):
-    payments.payment_failed(card_order, "declined")
+    outcomes.payment_failed(card_order, "declined")
     checkout = Checkout(guest_client)
     preview = checkout.preview()
     assert preview.status_code == 200

@@ -8,7 +8,8 @@ from oscar.core.loading import get_model
 
 from marketplace.shipping.models import ShippingRate
 from marketplace.shipping.rates import shipping_charge, standard_rate
-from tests.checkout.conftest import Checkout, add_to_basket, enterprise_of
+from tests.checkout.conftest import Checkout
+from tests.factories import add_to_basket, enterprise_of
 
 Order = get_model("order", "Order")
 
@@ -82,7 +83,7 @@ def test_the_shopper_picks_a_rate_per_enterprise_and_pays_their_sum(
 
     order = Order.objects.get(guest_email="khach@example.vn")
     assert order.shipping_incl_tax == Decimal("50000")
-    parcels = {parcel.enterprise_id: parcel for parcel in order.vendor_orders.all()}
+    parcels = {parcel.enterprise_id: parcel for parcel in order.parcels.all()}
     assert (parcels[one.pk].shipping_method_name, parcels[one.pk].shipping_charge) == (
         "Nhanh",
         Decimal("50000"),

@@ -11,7 +11,7 @@ from stdnum.vn import mst
 
 from marketplace.demo import content, images
 from marketplace.demo.content import ENTERPRISES, PRODUCT_GROUPS, product_specs
-from marketplace.places.sources import package_divisions
+from places.sources import package_divisions
 
 SPECS = product_specs()
 SET_SLUGS = {s["slug"] for group in PRODUCT_GROUPS for s in group["sets"]}

@@ -10,12 +10,12 @@ from oscar.core.loading import get_model
 from catalogue.badges import verified_badges
 from catalogue.gtin import is_valid_gtin
 from catalogue.models import (
-    BatchCertification,
-    BatchStep,
     CertificateStatusChange,
     ClaimStatus,
+    Lot,
+    LotCertification,
+    LotStep,
     OcopCertificate,
-    TraceabilityBatch,
 )
 from catalogue.ocop import is_in_force
 from marketplace.demo import content, facts
@@ -140,31 +140,30 @@ def test_gtins_are_valid_unique_and_vietnamese():
 
 def test_lots_are_published_with_their_steps_and_some_are_drafts():
     today = timezone.localdate()
-    published = TraceabilityBatch.objects.filter(status=TraceabilityBatch.Status.PUBLISHED)
-    assert any(batch.steps.count() >= 3 for batch in published)
-    assert TraceabilityBatch.objects.filter(status=TraceabilityBatch.Status.DRAFT).exists()
-    assert BatchCertification.objects.exists()
-    for batch in TraceabilityBatch.objects.prefetch_related("steps"):
-        steps = list(batch.steps.all())
+    published = Lot.objects.filter(status=Lot.Status.PUBLISHED)
+    assert any(lot.steps.count() >= 3 for lot in published)
+    assert Lot.objects.filter(status=Lot.Status.DRAFT).exists()
+    assert LotCertification.objects.exists()
+    for lot in Lot.objects.prefetch_related("steps"):
+        steps = list(lot.steps.all())
         assert 3 <= len(steps) <= 6
-        assert re.fullmatch(r"[A-Z]{2,3}\d{4}-\d{2}", batch.lot_code)
+        assert re.fullmatch(r"[A-Z]{2,3}\d{4}-\d{2}", lot.lot_code)
         dates = [step.date for step in steps]
         assert dates == sorted(dates)
-        assert batch.production_date == dates[0] and dates[-1] <= today
-        assert batch.production_date.year == 2026
-        assert batch.best_before is None or batch.best_before > dates[-1]
-        assert batch.area_commune_id is not None
-    assert not BatchStep.objects.filter(date__gt=today).exists()
+        assert lot.production_date == dates[0] and dates[-1] <= today
+        assert lot.production_date.year == 2026
+        assert lot.best_before is None or lot.best_before > dates[-1]
+        assert lot.area_commune_id is not None
+    assert not LotStep.objects.filter(date__gt=today).exists()
 
 
 def test_a_revised_lot_keeps_its_first_revision():
-    revised = TraceabilityBatch.objects.get(revision=2)
-    first = TraceabilityBatch.objects.get(product=revised.product, lot_code=revised.lot_code, revision=1)
-    assert first.status == revised.status == TraceabilityBatch.Status.PUBLISHED
+    revised = Lot.objects.get(revision=2)
+    first = Lot.objects.get(product=revised.product, lot_code=revised.lot_code, revision=1)
+    assert first.status == revised.status == Lot.Status.PUBLISHED
     assert revised.change_note and revised.date_published > first.date_published
     lab_actors = [
-        set(batch.steps.filter(event="Kiểm nghiệm").values_list("actor", flat=True))
-        for batch in (first, revised)
+        set(lot.steps.filter(event="Kiểm nghiệm").values_list("actor", flat=True)) for lot in (first, revised)
     ]
     assert lab_actors[0] != lab_actors[1]
 
@@ -181,9 +180,9 @@ def snapshot():
     return (
         OcopCertificate.objects.count(),
         CertificateStatusChange.objects.count(),
-        TraceabilityBatch.objects.count(),
-        BatchStep.objects.count(),
-        BatchCertification.objects.count(),
+        Lot.objects.count(),
+        LotStep.objects.count(),
+        LotCertification.objects.count(),
         sorted(
             Product.objects.values_list(
                 "upc", "gtin", "origin_status", "origin_commune", "origin_wording", "is_provincial_specialty"
@@ -203,6 +202,8 @@ def test_the_plan_does_not_depend_on_how_many_products_are_loaded():
     plan = facts.plan()
     assert len(plan.facts) == len(content.product_specs())
     loaded = set(Product.objects.values_list("upc", flat=True))
-    for batch in TraceabilityBatch.objects.select_related("product"):
-        assert any(lot.sku == batch.product.upc and lot.lot_code == batch.lot_code for lot in plan.lots)
+    for lot in Lot.objects.select_related("product"):
+        assert any(
+            planned.sku == lot.product.upc and planned.lot_code == lot.lot_code for planned in plan.lots
+        )
     assert loaded <= set(plan.facts)

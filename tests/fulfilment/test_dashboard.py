@@ -11,12 +11,11 @@ from oscar.core.loading import get_model
 
 from marketplace.order import parcels
 from marketplace.payouts.models import LedgerEntry
+from tests.factories import parcel_of, product_of, shared_order
 
-from .orders import parcel_of, product_of, shared_order
-
-VendorOrder = get_model("order", "VendorOrder")
+Parcel = get_model("order", "Parcel")
 StockRecord = get_model("partner", "StockRecord")
-S = VendorOrder.Status
+Status = Parcel.Status
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +54,7 @@ def own(order, vendor1):
 def test_an_enterprise_lists_only_its_own_parcels_with_counts_per_status(
     client, vendor1, vendor2, order, own
 ):
-    parcels.move(own, S.PACKED)
+    parcels.move(own, Status.PACKED)
     client.force_login(vendor1)
     response = client.get(reverse("dashboard:parcel-list"))
     assert response.status_code == 200
@@ -64,9 +63,9 @@ def test_an_enterprise_lists_only_its_own_parcels_with_counts_per_status(
     assert all(parcel.enterprise.users.filter(pk=vendor1.pk).exists() for parcel in listed)
     assert parcel_of(order, vendor2).number not in response.content.decode()
     counts = {status: n for status, _label, n in response.context["status_counts"]}
-    mine = VendorOrder.objects.filter(enterprise__users=vendor1)
-    assert counts == {status: mine.filter(status=status).count() for status in S.values}
-    assert counts[S.PACKED] >= 1
+    mine = Parcel.objects.filter(enterprise__users=vendor1)
+    assert counts == {status: mine.filter(status=status).count() for status in Status.values}
+    assert counts[Status.PACKED] >= 1
 
 
 def test_the_list_narrows_by_status_number_and_dates(client, vendor1, order, own):
@@ -111,29 +110,29 @@ def test_the_detail_shows_what_to_ship_and_where(client, vendor1, order, own):
     assert other_line.title not in html
     assert response.context["shipping_address"] == order.shipping_address
     assert 'id="parcel_history"' in html
-    assert [status for status, *_ in response.context["form"].moves] == [S.PACKED, S.CANCELLED]
+    assert [status for status, *_ in response.context["form"].moves] == [Status.PACKED, Status.CANCELLED]
 
 
 def test_an_enterprise_packs_ships_and_delivers_its_parcel(client, vendor1, own):
     client.force_login(vendor1)
-    act(client, own, S.PACKED)
+    act(client, own, Status.PACKED)
     own.refresh_from_db()
-    assert own.status == S.PACKED
+    assert own.status == Status.PACKED
 
-    response = act(client, own, S.SHIPPED, carrier="VNPost", tracking_number="")
+    response = act(client, own, Status.SHIPPED, carrier="VNPost", tracking_number="")
     assert response.status_code == 200
     assert "tracking_number" in response.context["form"].errors
     own.refresh_from_db()
-    assert (own.status, own.tracking_number) == (S.PACKED, "")
+    assert (own.status, own.tracking_number) == (Status.PACKED, "")
 
-    act(client, own, S.SHIPPED, carrier="Viettel Post", tracking_number="VTP123")
-    act(client, own, S.DELIVERED)
+    act(client, own, Status.SHIPPED, carrier="Viettel Post", tracking_number="VTP123")
+    act(client, own, Status.DELIVERED)
     own.refresh_from_db()
-    assert (own.status, own.carrier, own.tracking_number) == (S.DELIVERED, "Viettel Post", "VTP123")
+    assert (own.status, own.carrier, own.tracking_number) == (Status.DELIVERED, "Viettel Post", "VTP123")
     assert [(c.to_status, c.changed_by) for c in own.status_changes.all()][-3:] == [
-        (S.PACKED, vendor1),
-        (S.SHIPPED, vendor1),
-        (S.DELIVERED, vendor1),
+        (Status.PACKED, vendor1),
+        (Status.SHIPPED, vendor1),
+        (Status.DELIVERED, vendor1),
     ]
     assert [status for status, *_ in client.get(detail_url(own)).context["form"].moves] == []
 
@@ -142,15 +141,15 @@ def test_cancelling_needs_a_reason_then_returns_stock_and_reverses_the_sale(clie
     record = StockRecord.objects.get(product=product_of(vendor1))
     allocated = record.num_allocated
     client.force_login(vendor1)
-    response = act(client, own, S.CANCELLED, note="  ")
+    response = act(client, own, Status.CANCELLED, note="  ")
     assert "note" in response.context["form"].errors
     own.refresh_from_db()
-    assert own.status == S.CONFIRMED
+    assert own.status == Status.CONFIRMED
 
-    response = act(client, own, S.CANCELLED, note="Hết hàng, xin lỗi quý khách")
+    response = act(client, own, Status.CANCELLED, note="Hết hàng, xin lỗi quý khách")
     own.refresh_from_db()
     record.refresh_from_db()
-    assert own.status == S.CANCELLED
+    assert own.status == Status.CANCELLED
     assert record.num_allocated == allocated - 2
     assert own.ledger_entries.filter(kind=LedgerEntry.Kind.REVERSAL).exists()
     assert own.status_changes.last().note == "Hết hàng, xin lỗi quý khách"
@@ -160,23 +159,21 @@ def test_cancelling_a_parcel_paid_by_card_refunds_it(client, monkeypatch, shoppe
     refunds = []
     monkeypatch.setattr(
         "marketplace.payment.refunds.refund",
-        lambda order, vendor_order=None, by=None, reason="": refunds.append(
-            (order, vendor_order, by, reason)
-        ),
+        lambda order, parcel=None, by=None, reason="": refunds.append((order, parcel, by, reason)),
     )
     order = shared_order(shopper, vendor1, vendor2, paid_by_card=True)
     own = parcel_of(order, vendor1)
     client.force_login(vendor1)
-    act(client, own, S.CANCELLED, note="Hết hàng")
+    act(client, own, Status.CANCELLED, note="Hết hàng")
     assert refunds == [(order, own, vendor1, "Hết hàng")]
 
 
 def test_cash_on_delivery_parcels_are_cancelled_without_a_refund(client, monkeypatch, vendor1, own):
     monkeypatch.setattr("marketplace.payment.refunds.refund", lambda *args, **kwargs: pytest.fail("refunded"))
     client.force_login(vendor1)
-    act(client, own, S.CANCELLED, note="Khách không nghe máy")
+    act(client, own, Status.CANCELLED, note="Khách không nghe máy")
     own.refresh_from_db()
-    assert own.status == S.CANCELLED
+    assert own.status == Status.CANCELLED
 
 
 def test_a_refused_refund_is_explained_and_the_cancellation_stands(
@@ -190,22 +187,22 @@ def test_a_refused_refund_is_explained_and_the_cancellation_stands(
     monkeypatch.setattr("marketplace.payment.refunds.refund", refuse)
     own = parcel_of(shared_order(shopper, vendor1, vendor2, paid_by_card=True), vendor1)
     client.force_login(vendor1)
-    response = act(client, own, S.CANCELLED, note="Hết hàng")
+    response = act(client, own, Status.CANCELLED, note="Hết hàng")
     assert response.status_code == 200
     assert any("The card issuer refused the refund." in message for message in messages_of(response))
     own.refresh_from_db()
-    assert own.status == S.CANCELLED
+    assert own.status == Status.CANCELLED
 
 
 def test_an_action_on_an_out_of_date_page_is_refused(client, vendor1, own):
     client.force_login(vendor1)
     stale = seen(own)
-    parcels.move(own, S.PACKED, by=vendor1)  # a colleague packed it meanwhile
+    parcels.move(own, Status.PACKED, by=vendor1)  # a colleague packed it meanwhile
     response = client.post(
-        move_url(own), {"to_status": S.CANCELLED, "note": "x", "seen_change": stale}, follow=True
+        move_url(own), {"to_status": Status.CANCELLED, "note": "x", "seen_change": stale}, follow=True
     )
     own.refresh_from_db()
-    assert own.status == S.PACKED
+    assert own.status == Status.PACKED
     assert messages_of(response)
 
 
@@ -213,22 +210,22 @@ def test_moves_the_dashboard_does_not_offer_are_refused(client, vendor1, shopper
     order = shared_order(shopper, vendor1, vendor2, confirm=False)
     own = parcel_of(order, vendor1)
     client.force_login(vendor1)
-    for to_status in (S.CONFIRMED, S.CANCELLED, S.REFUNDED, "lost"):
+    for to_status in (Status.CONFIRMED, Status.CANCELLED, Status.REFUNDED, "lost"):
         act(client, own, to_status, note="x")
     own.refresh_from_db()
-    assert own.status == S.AWAITING_PAYMENT
+    assert own.status == Status.AWAITING_PAYMENT
 
 
 def test_another_enterprise_can_neither_see_nor_move_the_parcel(client, vendor1, vendor2, order, own):
-    before = (list(VendorOrder.objects.filter(pk=own.pk).values()), list(own.status_changes.values()))
+    before = (list(Parcel.objects.filter(pk=own.pk).values()), list(own.status_changes.values()))
     client.force_login(vendor2)
     assert own not in client.get(reverse("dashboard:parcel-list")).context["parcels"]
     assert client.get(detail_url(own)).status_code == 404
     assert client.get(move_url(own)).status_code in (404, 405)
-    for to_status in (S.PACKED, S.CANCELLED):
+    for to_status in (Status.PACKED, Status.CANCELLED):
         response = client.post(move_url(own), {"to_status": to_status, "note": "x", "seen_change": seen(own)})
         assert response.status_code == 404
-    assert (list(VendorOrder.objects.filter(pk=own.pk).values()), list(own.status_changes.values())) == before
+    assert (list(Parcel.objects.filter(pk=own.pk).values()), list(own.status_changes.values())) == before
 
 
 @pytest.mark.parametrize("who", ["shopper", "reviewer", None])
@@ -238,9 +235,9 @@ def test_people_without_an_enterprise_are_kept_out(client, request, who, own):
     for url in (reverse("dashboard:parcel-list"), detail_url(own)):
         response = client.get(url)
         assert response.status_code in (302, 403)
-    client.post(move_url(own), {"to_status": S.PACKED, "seen_change": seen(own)})
+    client.post(move_url(own), {"to_status": Status.PACKED, "seen_change": seen(own)})
     own.refresh_from_db()
-    assert own.status == S.CONFIRMED
+    assert own.status == Status.CONFIRMED
 
 
 def test_parcel_totals_are_shown_in_dong(client, vendor1, own):

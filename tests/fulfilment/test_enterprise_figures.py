@@ -16,9 +16,8 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency
 
-from marketplace.order import parcels
-
-from .orders import parcel_of, place_order, product_of, shared_order
+from marketplace.payment.cancellation import cancel_parcel
+from tests.factories import parcel_of, place_order, product_of, shared_order
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
@@ -74,7 +73,7 @@ def test_the_home_of_an_enterprise_shows_its_own_sales_and_parcels(client, vendo
 
 def test_parcels_not_sold_or_sold_and_cancelled_are_no_sales(client, shopper, vendor1, vendor2, shares):
     own, _other = shares
-    parcels.cancel(own, by=vendor1, reason="Hết hàng")
+    cancel_parcel(own, by=vendor1, reason="Hết hàng")
     unpaid = parcel_of(shared_order(shopper, vendor1, vendor2, confirm=False), vendor1)
     client.force_login(vendor1)
     figures = client.get(reverse("dashboard:index")).context["figures"]
@@ -158,7 +157,7 @@ def test_enterprise_staff_are_sent_from_order_pages_to_their_parcels(client, ven
 
 
 def test_order_pages_beyond_the_enterprises_parcels_are_refused(client, vendor1, vendor2, shopper, order):
-    vendor2_only = place_order(shopper, {product_of(vendor2): 1})
+    vendor2_only = place_order(shopper, {product_of(vendor2): 1}, confirm=True)
     client.force_login(vendor1)
     refused = [
         reverse("dashboard:order-detail", kwargs={"number": vendor2_only.number}),

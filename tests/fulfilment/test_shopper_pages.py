@@ -7,11 +7,10 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from marketplace.order import parcels
+from tests.factories import parcel_of, shared_order
 
-from .orders import parcel_of, shared_order
-
-VendorOrder = get_model("order", "VendorOrder")
-S = VendorOrder.Status
+Parcel = get_model("order", "Parcel")
+Status = Parcel.Status
 
 pytestmark = pytest.mark.django_db
 
@@ -20,9 +19,9 @@ pytestmark = pytest.mark.django_db
 def order(shopper, vendor1, vendor2):
     order = shared_order(shopper, vendor1, vendor2)
     shipped = parcel_of(order, vendor1)
-    parcels.move(shipped, S.PACKED, by=vendor1)
-    parcels.move(shipped, S.SHIPPED, by=vendor1, carrier="VNPost", tracking_number="EB987654321VN")
-    parcels.move(parcel_of(order, vendor2), S.CANCELLED, by=vendor2, note="Hết hàng, đã hoàn tiền")
+    parcels.move(shipped, Status.PACKED, by=vendor1)
+    parcels.move(shipped, Status.SHIPPED, by=vendor1, carrier="VNPost", tracking_number="EB987654321VN")
+    parcels.move(parcel_of(order, vendor2), Status.CANCELLED, by=vendor2, note="Hết hàng, đã hoàn tiền")
     return order
 
 
@@ -56,13 +55,13 @@ def test_the_order_page_shows_each_parcel_with_its_tracking_and_history(
     assert_shows_each_parcel(html, order, vendor1, vendor2)
     card = parcel_card(html, parcel_of(order, vendor1))
     history = card[card.index("parcel-history") :]
-    assert history.index(str(S.PACKED.label)) < history.index(str(S.SHIPPED.label))
+    assert history.index(str(Status.PACKED.label)) < history.index(str(Status.SHIPPED.label))
     assert 'id="order_totals"' in html and "₫" in html
 
 
 def test_a_guest_follows_the_parcels_on_the_order_status_page(client, vendor1, vendor2):
     order = shared_order(None, vendor1, vendor2, guest_email="khach@example.vn")
-    parcels.move(parcel_of(order, vendor1), S.PACKED, by=vendor1)
+    parcels.move(parcel_of(order, vendor1), Status.PACKED, by=vendor1)
     kwargs = {"order_number": order.number, "hash": order.verification_hash()}
     url = reverse("customer:anon-order", kwargs=kwargs)
     assert client.get(url).status_code == 302  # Oscar asks for the order's e-mail first
@@ -70,7 +69,7 @@ def test_a_guest_follows_the_parcels_on_the_order_status_page(client, vendor1, v
     response = client.get(url)
     assert response.status_code == 200
     html = response.content.decode()
-    for parcel in order.vendor_orders.all():
+    for parcel in order.parcels.all():
         card = parcel_card(html, parcel)
         assert parcel.enterprise.name in card and parcel.lines.get().title in card
     assert 'data-parcel-status="packed"' in parcel_card(html, parcel_of(order, vendor1))
@@ -83,7 +82,7 @@ def test_the_order_history_lists_each_orders_parcels_and_their_status(
     html = client.get(reverse("customer:order-list")).content.decode()
     row = html[html.index(f"#{order.number}") :]
     row = row[: row.index("order-summary")] if "order-summary" in row else row
-    for parcel in order.vendor_orders.all():
+    for parcel in order.parcels.all():
         assert parcel.enterprise.name in row
     assert 'data-parcel-status="shipped"' in row and 'data-parcel-status="cancelled"' in row
 

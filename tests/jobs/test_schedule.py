@@ -22,7 +22,7 @@ def entry(name):
 def test_every_periodic_job_is_scheduled():
     app.loader.import_default_modules()  # the tasks modules a worker finds at start
     by_task = {job["task"]: job["schedule"] for job in app.conf.beat_schedule.values()}
-    assert by_task["order.release_unpaid_orders"] == 300  # every 5 minutes
+    assert by_task["payment.release_unpaid_orders"] == 300  # every 5 minutes
     assert by_task["jobs.relay_outbox"] <= 60
     assert by_task["search.warm_search"] == 60
     assert by_task["jobs.publish_scheduled_pages"] == 60

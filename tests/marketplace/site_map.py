@@ -18,7 +18,7 @@ from wagtail.models import Page
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
-TraceabilityBatch = get_model("catalogue", "TraceabilityBatch")
+Lot = get_model("catalogue", "Lot")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 Order = get_model("order", "Order")
 
@@ -48,11 +48,7 @@ def sample_objects(vendor):
     """Ids of records a vendor and the operator may both open: the vendor's own where it matters."""
     own_products = Product.objects.filter(stockrecords__partner__users=vendor).order_by("pk")
     home = Page.objects.filter(depth=2).first()
-    draft = (
-        TraceabilityBatch.objects.filter(product__in=own_products, status=TraceabilityBatch.Status.DRAFT)
-        .order_by("pk")
-        .first()
-    )
+    draft = Lot.objects.filter(product__in=own_products, status=Lot.Status.DRAFT).order_by("pk").first()
     certificate = OcopCertificate.objects.filter(enterprise__users=vendor).order_by("pk").first()
     by_name = {
         "dashboard:catalogue-product": {"pk": own_products.filter(parent=None).first().pk},

@@ -24,12 +24,13 @@ from oscar.core.loading import get_model
 
 from tests.catalogue.ocop_dashboard import (
     STEPS,
-    TraceabilityBatch,
+    Lot,
     lot_data,
     product_edit_data,
     products_of,
     url,
 )
+from tests.factories import lotless_product
 from tests.marketplace.site_map import forms_on, formset_prefixes, staff_pages
 
 Product = get_model("catalogue", "Product")
@@ -149,9 +150,7 @@ def staff(client, vendor1):
 
 @pytest.fixture
 def product(vendor1):
-    product = products_of(vendor1).first()
-    product.batches.all().delete()
-    return product
+    return lotless_product(vendor1)
 
 
 @pytest.mark.parametrize("prefix", ["steps", "certifications"])
@@ -166,7 +165,7 @@ def test_a_lot_posted_with_a_huge_count_of_rows_is_refused_and_nothing_is_saved(
     limit = {"steps": 50, "certifications": 20}[prefix]
     assert escape(f"This list takes at most {limit} rows.") in response.content.decode()
     assert built[prefix] == 0
-    assert not TraceabilityBatch.objects.filter(product=product).exists()
+    assert not Lot.objects.filter(product=product).exists()
 
 
 def test_a_lot_posted_with_a_damaged_count_is_explained_in_english_too(staff, product, in_english):
@@ -178,7 +177,7 @@ def test_a_lot_posted_with_a_damaged_count_is_explained_in_english_too(staff, pr
     assert (
         "This list arrived damaged: please reload the page and enter it again." in response.content.decode()
     )
-    assert not TraceabilityBatch.objects.filter(product=product).exists()
+    assert not Lot.objects.filter(product=product).exists()
 
 
 def test_a_lot_with_as_many_steps_as_allowed_is_saved(staff, product):
@@ -186,7 +185,7 @@ def test_a_lot_with_as_many_steps_as_allowed_is_saved(staff, product):
     response = staff.post(url("ocop-lot-create"), lot_data(product, steps=steps))
 
     assert response.status_code == 302
-    assert TraceabilityBatch.objects.get(product=product).steps.count() == 50
+    assert Lot.objects.get(product=product).steps.count() == 50
 
 
 @pytest.mark.parametrize(
@@ -198,7 +197,7 @@ def test_a_post_bigger_than_any_form_is_refused_before_it_is_read(staff, product
     response = staff.post(url("ocop-lot-create"), posted)
 
     assert response.status_code == 400
-    assert not TraceabilityBatch.objects.filter(product=product).exists()
+    assert not Lot.objects.filter(product=product).exists()
 
 
 # --- Oscar's product form, as the enterprise uses it ------------------------------------------

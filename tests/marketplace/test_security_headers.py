@@ -12,9 +12,9 @@ from oscar.core.loading import get_model
 
 from cms.models import HomePage
 from marketplace.security.csp import stripe_sources
-from tests.checkout.conftest import Checkout, add_to_basket, enterprise_of, stocked_product
+from tests.checkout.conftest import Checkout
+from tests.factories import add_to_basket, enterprise_of, place_order, stocked_product
 from tests.marketplace.test_settings import STRONG_SECRET, run
-from tests.payment.orders import place_order
 
 Product = get_model("catalogue", "Product")
 Partner = get_model("partner", "Partner")
@@ -195,7 +195,7 @@ def test_jquery_is_oscars_own_copy_not_a_cdns(client):
 
 def test_the_card_page_lets_in_the_configured_stripe_js_and_no_other_page_does(settings, shopper):
     settings.STRIPE_JS_URL = LOCALSTRIPE_JS
-    order = place_order(user=shopper, gateway="card")
+    order = place_order(shopper, gateway="card")
     browser = signed_in(shopper)
     card_page = browser.get(reverse("payment:card", kwargs={"number": order.number}))
 

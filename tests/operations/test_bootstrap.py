@@ -31,7 +31,7 @@ from wagtail.models import Site as WagtailSite
 
 from cms.models import HomePage
 from marketplace.operations import bootstrap
-from marketplace.places.models import Commune, Province
+from places.models import Commune, Province
 
 Category = get_model("catalogue", "Category")
 ProductClass = get_model("catalogue", "ProductClass")

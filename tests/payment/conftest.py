@@ -1,7 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from .orders import place_order
+from tests.factories import place_order
+
 from .stripe_helpers import card_token
 
 
@@ -14,7 +15,7 @@ def _stripe(stripe_settings):
 @pytest.fixture
 def card_order(shopper):
     """The shopper's order of two enterprises' products, placed and waiting for the card."""
-    return place_order(user=shopper, gateway="card")
+    return place_order(shopper, gateway="card")
 
 
 @pytest.fixture

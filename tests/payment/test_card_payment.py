@@ -6,15 +6,16 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from marketplace.order.models import VendorOrder
+from marketplace.order.models import Parcel
 from marketplace.payment import stripe_api
+from tests.factories import parcel_statuses as statuses
+from tests.factories import place_order
 
-from .orders import place_order
 from .stripe_helpers import DECLINED, THREE_D_SECURE, authenticate, card_token
 
 Basket = get_model("basket", "Basket")
 Transaction = get_model("payment", "Transaction")
-Status = VendorOrder.Status
+Status = Parcel.Status
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +26,6 @@ def pay(client, order, token):
         {"token": token},
         content_type="application/json",
     ).json()
-
-
-def statuses(order):
-    return set(order.vendor_orders.values_list("status", flat=True))
 
 
 def test_placing_a_card_order_sends_the_shopper_to_its_card_page(shopper_client, card_order):
@@ -138,7 +135,7 @@ def test_only_the_shopper_who_placed_the_order_can_open_its_card_page(client, ve
 
 
 def test_a_guest_pays_from_the_checkout_session(client):
-    order = place_order(user=None)
+    order = place_order(None, gateway="card", guest_email="khach@example.vn")
     url = reverse("payment:card", kwargs={"number": order.number})
     assert client.get(url).status_code == 404
 

@@ -5,13 +5,14 @@ from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from marketplace.order.models import VendorOrder
-from tests.checkout.conftest import Checkout, add_to_basket, enterprise_of, stocked_product
+from marketplace.order.models import Parcel
+from tests.checkout.conftest import Checkout
+from tests.factories import add_to_basket, enterprise_of, stocked_product
 
 from .stripe_helpers import DECLINED, card_token
 
 Order = get_model("order", "Order")
-Status = VendorOrder.Status
+Status = Parcel.Status
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def test_a_guest_pays_for_two_enterprises_parcels_by_card_once(vendor1, vendor2)
 
     thank_you = browser.get(paid["redirect"])
     assert thank_you.status_code == 200 and thank_you.context["order"] == order
-    assert order.vendor_orders.count() == 2
-    assert set(order.vendor_orders.values_list("status", flat=True)) == {Status.CONFIRMED}
+    assert order.parcels.count() == 2
+    assert set(order.parcels.values_list("status", flat=True)) == {Status.CONFIRMED}
     source = order.sources.get()
     assert source.amount_debited == order.total_incl_tax == 2 * 120000 + 85000 + order.shipping_incl_tax

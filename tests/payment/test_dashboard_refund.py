@@ -4,11 +4,11 @@ import pytest
 from django.urls import reverse
 
 from marketplace.order import parcels
-from marketplace.order.models import VendorOrder
+from marketplace.order.models import Parcel
 
 from .stripe_helpers import card_token
 
-Status = VendorOrder.Status
+Status = Parcel.Status
 
 # The messages asserted are in English, the second language.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
@@ -21,7 +21,7 @@ def shipped_paid_order(shopper_client, card_order):
         {"token": card_token()},
         content_type="application/json",
     )
-    parcel = card_order.vendor_orders.order_by("pk").first()
+    parcel = card_order.parcels.order_by("pk").first()
     parcels.move(parcel, Status.PACKED)
     parcels.move(parcel, Status.SHIPPED, carrier="GHN", tracking_number="GHN123")
     return card_order
@@ -33,7 +33,7 @@ def post_refund(client, order, **data):
 
 
 def test_the_operator_refunds_one_parcel_with_a_reason(client, admin_user, shipped_paid_order):
-    parcel = shipped_paid_order.vendor_orders.order_by("pk").first()
+    parcel = shipped_paid_order.parcels.order_by("pk").first()
     client.force_login(admin_user)
 
     page = client.get(reverse("dashboard:order-detail", kwargs={"number": shipped_paid_order.number}))
@@ -47,7 +47,7 @@ def test_the_operator_refunds_one_parcel_with_a_reason(client, admin_user, shipp
 
 
 def test_a_refund_without_a_reason_or_a_second_time_is_refused(client, admin_user, shipped_paid_order):
-    parcel = shipped_paid_order.vendor_orders.order_by("pk").first()
+    parcel = shipped_paid_order.parcels.order_by("pk").first()
     client.force_login(admin_user)
 
     post_refund(client, shipped_paid_order, parcel=parcel.pk, reason="")
@@ -60,7 +60,7 @@ def test_a_refund_without_a_reason_or_a_second_time_is_refused(client, admin_use
 
 
 def test_an_enterprise_cannot_refund(client, vendor1, shipped_paid_order):
-    parcel = shipped_paid_order.vendor_orders.order_by("pk").first()
+    parcel = shipped_paid_order.parcels.order_by("pk").first()
     client.force_login(vendor1)
     post_refund(client, shipped_paid_order, parcel=parcel.pk, reason="Mine")
     assert shipped_paid_order.sources.get().amount_refunded == 0

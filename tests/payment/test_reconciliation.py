@@ -14,17 +14,18 @@ from oscar.core.loading import get_model
 
 from marketplace.celery import app
 from marketplace.jobs.models import ScheduledRun
-from marketplace.order.models import VendorOrder
+from marketplace.order.models import Parcel
 from marketplace.payment import tasks
 from marketplace.payment.management.commands import reconcile_payments
 from marketplace.payouts.models import LedgerEntry
+from tests.factories import ship
+from tests.factories import status_by_parcel as statuses
 
-from .orders import ship
 from .stripe_helpers import THREE_D_SECURE, authenticate, card_token, refund_at_stripe
 
 Order = get_model("order", "Order")
 Transaction = get_model("payment", "Transaction")
-Status = VendorOrder.Status
+Status = Parcel.Status
 Kind = LedgerEntry.Kind
 
 pytestmark = pytest.mark.django_db
@@ -36,12 +37,8 @@ def reconcile(*options):
     return out.getvalue()
 
 
-def statuses(order):
-    return dict(order.vendor_orders.values_list("pk", "status"))
-
-
 def test_a_refund_made_behind_the_sites_back_is_reported_then_repaired_once(paid_order):
-    first, second = paid_order.vendor_orders.order_by("pk")
+    first, second = paid_order.parcels.order_by("pk")
     ship(first)
     stripe_refund = refund_at_stripe(paid_order.sources.get().reference, first.total)  # no webhook came
 

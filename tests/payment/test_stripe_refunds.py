@@ -8,16 +8,17 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from marketplace.order.models import VendorOrder
+from marketplace.order.models import Parcel
 from marketplace.payment import bookkeeping
 from marketplace.payment.refunds import refund
 from marketplace.payouts.models import LedgerEntry
+from tests.factories import ship
+from tests.factories import status_by_parcel as statuses
 
-from .orders import ship
 from .stripe_helpers import charge_refunded, charged_intent, deliver, event, refund_at_stripe
 
 Transaction = get_model("payment", "Transaction")
-Status = VendorOrder.Status
+Status = Parcel.Status
 Kind = LedgerEntry.Kind
 
 pytestmark = pytest.mark.django_db
@@ -32,10 +33,6 @@ def still_owed(parcel):
     return sum(parcel.ledger_entries.values_list("net", flat=True), Decimal(0))
 
 
-def statuses(order):
-    return dict(order.vendor_orders.values_list("pk", "status"))
-
-
 def refunds_written(order):
     return Transaction.objects.filter(source__order=order, txn_type=Transaction.REFUND).count()
 
@@ -48,7 +45,7 @@ def books(order):
         source.amount_debited,
         source.amount_refunded,
         refunds_written(order),
-        LedgerEntry.objects.filter(vendor_order__order=order).count(),
+        LedgerEntry.objects.filter(parcel__order=order).count(),
         order.payment_events.count(),
     )
 
@@ -74,7 +71,7 @@ def test_a_whole_refund_made_at_stripe_undoes_the_order_whatever_order_the_event
     source = card_order.sources.get()
     assert source.amount_debited == source.amount_refunded == card_order.total_incl_tax
     assert set(statuses(card_order).values()) == {Status.CANCELLED}  # nothing left to ship
-    for parcel in card_order.vendor_orders.all():
+    for parcel in card_order.parcels.all():
         assert kinds(parcel) == [Kind.SALE, Kind.REVERSAL]
         assert still_owed(parcel) == 0
     assert refunds_written(card_order) == 1
@@ -87,7 +84,7 @@ def test_a_whole_refund_made_at_stripe_undoes_the_order_whatever_order_the_event
 
 
 def test_a_refund_of_one_parcel_made_before_the_payment_was_heard_of_refunds_that_parcel(client, card_order):
-    first, second = card_order.vendor_orders.order_by("pk")
+    first, second = card_order.parcels.order_by("pk")
     intent = charged_intent(card_order)
     refund_at_stripe(intent["id"], first.total)
 
@@ -116,7 +113,7 @@ def test_the_card_page_applies_a_refund_made_at_stripe_before_it_wrote_the_payme
 def test_a_whole_refund_from_stripes_dashboard_refunds_shipped_parcels_and_cancels_the_others(
     client, paid_order
 ):
-    first, second = paid_order.vendor_orders.order_by("pk")
+    first, second = paid_order.parcels.order_by("pk")
     ship(first)
     line = second.lines.first()
     allocated = line.stockrecord.num_allocated
@@ -139,7 +136,7 @@ def test_a_whole_refund_from_stripes_dashboard_refunds_shipped_parcels_and_cance
 
 
 def test_a_refund_of_one_parcels_total_from_stripes_dashboard_refunds_that_parcel_once(client, paid_order):
-    first, second = paid_order.vendor_orders.order_by("pk")
+    first, second = paid_order.parcels.order_by("pk")
     ship(first, deliver=True)
     stripe_refund = refund_at_stripe(intent_of(paid_order), first.total)
 
@@ -160,7 +157,7 @@ def test_a_refund_of_one_parcels_total_from_stripes_dashboard_refunds_that_parce
 def test_a_refund_matching_no_parcel_is_shared_on_the_ledger_and_shown_to_the_operator(
     client, admin_user, paid_order, caplog
 ):
-    first, second = paid_order.vendor_orders.order_by("pk")
+    first, second = paid_order.parcels.order_by("pk")
     owed_before = still_owed(first) + still_owed(second)
     stripe_refund = refund_at_stripe(intent_of(paid_order), 10000)
 
@@ -168,8 +165,8 @@ def test_a_refund_matching_no_parcel_is_shared_on_the_ledger_and_shown_to_the_op
         deliver(client, charge_refunded(intent_of(paid_order)))
 
     assert statuses(paid_order) == {first.pk: Status.CONFIRMED, second.pk: Status.CONFIRMED}
-    partial = LedgerEntry.objects.filter(vendor_order__order=paid_order, kind=Kind.PARTIAL_REFUND)
-    assert {row.vendor_order_id for row in partial} == {first.pk, second.pk}
+    partial = LedgerEntry.objects.filter(parcel__order=paid_order, kind=Kind.PARTIAL_REFUND)
+    assert {row.parcel_id for row in partial} == {first.pk, second.pk}
     assert sum(row.gross for row in partial) == -10000
     assert 0 < owed_before - (still_owed(first) + still_owed(second)) < 10000  # less the commission kept
     assert paid_order.sources.get().amount_refunded == 10000
@@ -184,15 +181,15 @@ def test_a_refund_matching_no_parcel_is_shared_on_the_ledger_and_shown_to_the_op
 
     # Refunding a parcel afterwards takes back only what it still earns.
     ship(first)
-    refund(paid_order, vendor_order=first, reason="Broken")
+    refund(paid_order, parcel=first, reason="Broken")
     assert kinds(first) == [Kind.SALE, Kind.PARTIAL_REFUND, Kind.REVERSAL]
     assert still_owed(first) == 0
 
 
 def test_the_marketplaces_own_refund_followed_by_its_webhook_changes_nothing_more(client, paid_order):
-    first, second = paid_order.vendor_orders.order_by("pk")
+    first, second = paid_order.parcels.order_by("pk")
     ship(first)
-    refund(paid_order, vendor_order=first, reason="Broken on the way")
+    refund(paid_order, parcel=first, reason="Broken on the way")
     before = books(paid_order)
 
     for _ in range(2):

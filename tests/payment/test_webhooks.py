@@ -4,24 +4,21 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from marketplace.order.models import VendorOrder
+from marketplace.order.models import Parcel
 from marketplace.payment import stripe_api
 from marketplace.payment.models import StripeEvent
+from tests.factories import parcel_statuses as statuses
 
 from .stripe_helpers import DECLINED, as_payload, card_token, charged_intent, deliver, event, signed
 
 Transaction = get_model("payment", "Transaction")
-Status = VendorOrder.Status
+Status = Parcel.Status
 
 pytestmark = pytest.mark.django_db
 
 
 def succeeded(intent, **kwargs):
     return event("payment_intent.succeeded", intent, **kwargs)
-
-
-def statuses(order):
-    return set(order.vendor_orders.values_list("status", flat=True))
 
 
 def debits(order):

@@ -11,10 +11,9 @@ from oscar.core.loading import get_model
 
 from marketplace.order import parcels
 from marketplace.payouts.models import CommissionRate, LedgerEntry, LedgerIsAppendOnly
-from tests.fulfilment.orders import parcel_of, product_of, shared_order
+from tests.factories import parcel_of, product_of, shared_order
 
-VendorOrder = get_model("order", "VendorOrder")
-S = VendorOrder.Status
+Parcel = get_model("order", "Parcel")
 Kind = LedgerEntry.Kind
 
 pytestmark = pytest.mark.django_db
@@ -57,16 +56,16 @@ def test_a_parcel_awaiting_payment_has_earned_nothing_and_its_cancellation_adds_
 ):
     parcel = parcel_of(shared_order(shopper, vendor1, vendor2, confirm=False), vendor1)
     assert rows(parcel) == []
-    parcels.move(parcel, S.CANCELLED, note="The payment did not go through.")
+    parcels.move(parcel, Parcel.Status.CANCELLED, note="The payment did not go through.")
     assert rows(parcel) == []
 
 
-@pytest.mark.parametrize("steps", [[], [S.PACKED]])
+@pytest.mark.parametrize("steps", [[], [Parcel.Status.PACKED]])
 def test_cancelling_a_sold_parcel_adds_the_exact_reversal(shopper, vendor1, vendor2, steps):
     parcel = parcel_of(shared_order(shopper, vendor1, vendor2), vendor1)
     for step in steps:
         parcels.move(parcel, step)
-    parcels.move(parcel, S.CANCELLED, by=vendor1, note="Hết hàng")
+    parcels.move(parcel, Parcel.Status.CANCELLED, by=vendor1, note="Hết hàng")
     sale, reversal = rows(parcel)
     assert reversal == (Kind.REVERSAL, -sale[1], -sale[2], -sale[3])
     assert parcel.ledger_entries.get(kind=Kind.REVERSAL).note == "Hết hàng"
@@ -75,13 +74,13 @@ def test_cancelling_a_sold_parcel_adds_the_exact_reversal(shopper, vendor1, vend
 
 def test_refunding_a_delivered_parcel_reverses_the_sale_at_the_rate_it_was_sold(shopper, vendor1, vendor2):
     parcel = parcel_of(shared_order(shopper, vendor1, vendor2), vendor1)
-    parcels.move(parcel, S.PACKED)
-    parcels.move(parcel, S.SHIPPED, carrier="VNPost", tracking_number="EB1VN")
-    parcels.move(parcel, S.DELIVERED)
+    parcels.move(parcel, Parcel.Status.PACKED)
+    parcels.move(parcel, Parcel.Status.SHIPPED, carrier="VNPost", tracking_number="EB1VN")
+    parcels.move(parcel, Parcel.Status.DELIVERED)
     # The commission changes after the sale: the reversal still gives back what the sale took.
     category = product_of(vendor1).categories.first()
     CommissionRate.objects.create(category=category, rate=D("0.50"))
-    parcels.move(parcel, S.REFUNDED, note="Hàng vỡ")
+    parcels.move(parcel, Parcel.Status.REFUNDED, note="Hàng vỡ")
     sale, reversal = rows(parcel)
     assert reversal == (Kind.REVERSAL, -sale[1], -sale[2], -sale[3])
 

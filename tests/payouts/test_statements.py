@@ -14,9 +14,9 @@ from oscar.core.loading import get_model
 from marketplace.payouts import statements
 from marketplace.payouts.models import LedgerEntry
 from marketplace.payouts.months import month_of, previous_month
-from tests.fulfilment.orders import parcel_of, shared_order
+from tests.factories import parcel_of, shared_order
 
-VendorOrder = get_model("order", "VendorOrder")
+Parcel = get_model("order", "Parcel")
 Kind = LedgerEntry.Kind
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def book(parcel, kind, gross, commission, when):
     """A ledger row for ``parcel`` dated ``when`` (as if its move had happened then)."""
     return LedgerEntry.objects.create(
         enterprise=parcel.enterprise,
-        vendor_order=parcel,
+        parcel=parcel,
         kind=kind,
         gross=D(gross),
         commission=D(commission),

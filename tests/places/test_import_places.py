@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from marketplace.places.models import Commune, Province
+from places.models import Commune, Province
 
 pytestmark = pytest.mark.django_db
 

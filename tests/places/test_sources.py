@@ -10,14 +10,14 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from marketplace.places import loader, sources
-from marketplace.places.models import Commune, Province
+from places import loader, sources
+from places.models import Commune, Province
 
 
 def test_the_package_data_is_read_without_importing_the_package():
     """GPL-3.0 code must not run in this BSD-3-Clause project: only its data files are read."""
     script = (
-        "import sys; from marketplace.places import sources; units = sources.package_divisions(); "
+        "import sys; from places import sources; units = sources.package_divisions(); "
         "print(len(units.rows), units.data_version, 'vietnam_provinces' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)

@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from oscar.core.loading import get_model
 from tqdm import tqdm
 
-from marketplace.places.models import Commune, Province
+from places.models import Commune, Province
 from search.backends.elasticsearch import ElasticsearchBackend, IndexingError
 from search.documents import build_document
 from search.elastic.documents import IndexedProduct

@@ -11,10 +11,9 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 from PIL import Image
 
-from marketplace.places.models import Commune, Province
+from places.models import Commune, Province
 from vendors.forms import ApplicationForm
-from vendors.models import EnterpriseDocument, EnterpriseKind, EnterpriseStatusChange
-from vendors.models import EnterpriseStatus as S
+from vendors.models import EnterpriseDocument, EnterpriseKind, EnterpriseStatus, EnterpriseStatusChange
 from vendors.review import move
 from vendors.validators import normalise_phone, validate_document, validate_picture, validate_tax_code
 
@@ -102,7 +101,9 @@ def test_anonymous_visitors_are_sent_to_sign_in(client):
     assert response.status_code == 302
     assert reverse("customer:login") in response["Location"]
     assert client.post(SUBMIT).status_code == 302
-    assert not Partner.objects.filter(status=S.DRAFT, name__startswith="Hợp tác xã Mật ong").exists()
+    assert not Partner.objects.filter(
+        status=EnterpriseStatus.DRAFT, name__startswith="Hợp tác xã Mật ong"
+    ).exists()
 
 
 def test_a_new_application_offers_the_home_provinces_communes(client, applicant):
@@ -119,7 +120,7 @@ def test_a_shopper_saves_a_draft_uploads_the_certificate_and_submits(client, app
     response = client.post(APPLY, application())
     assert response.status_code == 302
     enterprise = draft_of(applicant)
-    assert enterprise.status == S.DRAFT
+    assert enterprise.status == EnterpriseStatus.DRAFT
     assert enterprise.slug == "hop-tac-xa-mat-ong-truong-son"
     assert enterprise.phone == "+84912345678"
     assert enterprise.tax_code == "0312687878"
@@ -136,10 +137,14 @@ def test_a_shopper_saves_a_draft_uploads_the_certificate_and_submits(client, app
 
     assert client.post(SUBMIT).status_code == 302
     enterprise.refresh_from_db()
-    assert enterprise.status == S.SUBMITTED
+    assert enterprise.status == EnterpriseStatus.SUBMITTED
     assert enterprise.date_submitted is not None
     change = enterprise.status_changes.get()
-    assert (change.from_status, change.to_status, change.changed_by) == (S.DRAFT, S.SUBMITTED, applicant)
+    assert (change.from_status, change.to_status, change.changed_by) == (
+        EnterpriseStatus.DRAFT,
+        EnterpriseStatus.SUBMITTED,
+        applicant,
+    )
 
     page = client.get(APPLY)
     assert page.templates[0].name == "vendors/application/summary.html"
@@ -155,7 +160,7 @@ def test_submitting_twice_changes_nothing_the_second_time(client, draft):
     assert response.status_code == 302
     assert message_levels(response)[-1] == INFO
     draft.refresh_from_db()
-    assert (draft.status, draft.date_submitted) == (S.SUBMITTED, submitted_at)
+    assert (draft.status, draft.date_submitted) == (EnterpriseStatus.SUBMITTED, submitted_at)
     assert draft.status_changes.count() == 1
 
 
@@ -163,7 +168,7 @@ def test_submitting_needs_the_certificate(client, draft):
     response = client.post(SUBMIT)
     assert response.status_code == 302
     draft.refresh_from_db()
-    assert draft.status == S.DRAFT
+    assert draft.status == EnterpriseStatus.DRAFT
     assert not draft.status_changes.exists()
 
 
@@ -171,7 +176,7 @@ def test_a_cooperative_group_submits_without_a_tax_code_or_certificate(client, a
     client.post(APPLY, application(kind=EnterpriseKind.COOPERATIVE_GROUP, tax_code=""))
     client.post(SUBMIT)
     enterprise = draft_of(applicant)
-    assert (enterprise.tax_code, enterprise.status) == ("", S.SUBMITTED)
+    assert (enterprise.tax_code, enterprise.status) == ("", EnterpriseStatus.SUBMITTED)
 
 
 def test_submit_accepts_only_post(client, draft):
@@ -307,7 +312,7 @@ def test_documents_need_a_saved_draft_first(client, applicant):
 def test_changes_requested_reopen_the_application(client, draft, reviewer):
     upload_certificate(client)
     client.post(SUBMIT)
-    move(draft, S.CHANGES_REQUESTED, by=reviewer, reason="Ảnh giấy phép bị mờ.")
+    move(draft, EnterpriseStatus.CHANGES_REQUESTED, by=reviewer, reason="Ảnh giấy phép bị mờ.")
 
     page = client.get(APPLY)
     assert page.templates[0].name == "vendors/application/form.html"
@@ -318,7 +323,7 @@ def test_changes_requested_reopen_the_application(client, draft, reviewer):
     assert upload_certificate(client, name="giay-phep-ro.pdf").status_code == 302
     client.post(SUBMIT)
     draft.refresh_from_db()
-    assert (draft.street_address, draft.status) == ("Thôn 5", S.SUBMITTED)
+    assert (draft.street_address, draft.status) == ("Thôn 5", EnterpriseStatus.SUBMITTED)
     assert draft.documents.count() == 2
     assert draft.status_changes.count() == 3
 

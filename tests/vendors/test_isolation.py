@@ -19,7 +19,7 @@ Order = get_model("order", "Order")
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
 StockRecord = get_model("partner", "StockRecord")
-VendorOrder = get_model("order", "VendorOrder")
+Parcel = get_model("order", "Parcel")
 Selector = get_class("partner.strategy", "Selector")
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +55,7 @@ def snapshot(vendor):
         list(Product.objects.filter(stockrecords__partner=enterprise).order_by("pk").values()),
         list(StockRecord.objects.filter(partner=enterprise).order_by("pk").values()),
         list(Line.objects.filter(partner=enterprise).order_by("pk").values()),
-        list(VendorOrder.objects.filter(enterprise=enterprise).order_by("pk").values()),
+        list(Parcel.objects.filter(enterprise=enterprise).order_by("pk").values()),
     )
 
 
@@ -71,7 +71,7 @@ def urls_with_ids(vendor1, shared_order, vendor1_only_order):
     line = shared_order.lines.get(partner__users=vendor1)
     category = Category.objects.first()
     enterprise = vendor1.partners.get()
-    parcel = VendorOrder.objects.get(order=shared_order, enterprise=enterprise)
+    parcel = Parcel.objects.get(order=shared_order, enterprise=enterprise)
     month = {"enterprise": enterprise.pk, "year": 2026, "month": 10}
     return {
         "product edit": reverse("dashboard:catalogue-product", kwargs={"pk": product.pk}),

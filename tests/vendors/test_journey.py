@@ -13,9 +13,9 @@ from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from marketplace.places.models import Commune
+from places.models import Commune
 from tests.vendors.dashboard_forms import product_form_data
-from vendors.models import EnterpriseStatus as S
+from vendors.models import EnterpriseStatus
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
@@ -79,24 +79,29 @@ def test_an_enterprise_applies_is_reviewed_sells_and_is_suspended(
     )
     shop.post(reverse("vendors:apply-submit"))
     enterprise.refresh_from_db()
-    assert enterprise.status == S.SUBMITTED
+    assert enterprise.status == EnterpriseStatus.SUBMITTED
 
     # The Department asks for changes; the applicant reads why, corrects and resubmits.
     with django_capture_on_commit_callbacks(execute=True):
-        decide(department, enterprise, S.CHANGES_REQUESTED, reason="Bổ sung số điện thoại cố định của HTX.")
+        decide(
+            department,
+            enterprise,
+            EnterpriseStatus.CHANGES_REQUESTED,
+            reason="Bổ sung số điện thoại cố định của HTX.",
+        )
     enterprise.refresh_from_db()
-    assert enterprise.status == S.CHANGES_REQUESTED
+    assert enterprise.status == EnterpriseStatus.CHANGES_REQUESTED
     assert "Bổ sung số điện thoại cố định" in shop.get(reverse("vendors:apply")).content.decode()
     shop.post(reverse("vendors:apply"), application_data(phone="0232 3822 123"))
     shop.post(reverse("vendors:apply-submit"))
     enterprise.refresh_from_db()
-    assert enterprise.status == S.SUBMITTED
+    assert enterprise.status == EnterpriseStatus.SUBMITTED
 
     # The Department approves; the enterprise is told by e-mail and reaches its dashboard.
     with django_capture_on_commit_callbacks(execute=True):
-        decide(department, enterprise, S.APPROVED)
+        decide(department, enterprise, EnterpriseStatus.APPROVED)
     enterprise.refresh_from_db()
-    assert enterprise.status == S.APPROVED
+    assert enterprise.status == EnterpriseStatus.APPROVED
     assert any("khoaideo@example.vn" in message.to for message in mail.outbox)
     assert shop.get(reverse("dashboard:index")).status_code == 200
 
@@ -114,7 +119,7 @@ def test_an_enterprise_applies_is_reviewed_sells_and_is_suspended(
 
     # The Department suspends it: the product is gone at once, and so is the dashboard.
     with django_capture_on_commit_callbacks(execute=True):
-        decide(department, enterprise, S.SUSPENDED, reason="Kiểm tra phản ánh về hạn sử dụng.")
+        decide(department, enterprise, EnterpriseStatus.SUSPENDED, reason="Kiểm tra phản ánh về hạn sử dụng.")
     assert product not in shopper.get(reverse("search:search"), {"q": "khoai deo"}).context["products"]
     assert shopper.get(product.get_absolute_url()).status_code == 404
     assert shopper.get(reverse("vendors:detail", kwargs={"slug": enterprise.slug})).status_code == 404
@@ -122,11 +127,11 @@ def test_an_enterprise_applies_is_reviewed_sells_and_is_suspended(
 
     history = [(c.from_status, c.to_status) for c in enterprise.status_changes.order_by("pk")]
     assert history == [
-        (S.DRAFT, S.SUBMITTED),
-        (S.SUBMITTED, S.CHANGES_REQUESTED),
-        (S.CHANGES_REQUESTED, S.SUBMITTED),
-        (S.SUBMITTED, S.APPROVED),
-        (S.APPROVED, S.SUSPENDED),
+        (EnterpriseStatus.DRAFT, EnterpriseStatus.SUBMITTED),
+        (EnterpriseStatus.SUBMITTED, EnterpriseStatus.CHANGES_REQUESTED),
+        (EnterpriseStatus.CHANGES_REQUESTED, EnterpriseStatus.SUBMITTED),
+        (EnterpriseStatus.SUBMITTED, EnterpriseStatus.APPROVED),
+        (EnterpriseStatus.APPROVED, EnterpriseStatus.SUSPENDED),
     ]
 
 
@@ -145,7 +150,7 @@ def test_a_basket_holding_a_suspended_enterprises_product_cannot_be_checked_out(
     product = Product.objects.browsable().filter(stockrecords__partner__users=vendor1).first()
     client.force_login(shopper)
     client.post(reverse("basket:add", args=[product.pk]), {"quantity": 1})
-    move(vendor1.partners.get(), S.SUSPENDED, by=reviewer, reason="Kiểm tra chất lượng.")
+    move(vendor1.partners.get(), EnterpriseStatus.SUSPENDED, by=reviewer, reason="Kiểm tra chất lượng.")
     basket_page = client.get(reverse("basket:summary"))
     assert basket_page.status_code == 200
     response = client.get(reverse("checkout:index"), follow=True)

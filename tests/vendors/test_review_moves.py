@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from oscar.core.loading import get_model
 
-from vendors.models import EnterpriseStatus as S
+from vendors.models import EnterpriseStatus
 from vendors.review import MOVES, NEEDS_REASON, move
 
 Partner = get_model("partner", "Partner")
@@ -15,13 +15,13 @@ Product = get_model("catalogue", "Product")
 pytestmark = pytest.mark.django_db
 
 ALLOWED = {
-    (S.DRAFT, S.SUBMITTED),
-    (S.SUBMITTED, S.APPROVED),
-    (S.SUBMITTED, S.CHANGES_REQUESTED),
-    (S.SUBMITTED, S.REJECTED),
-    (S.CHANGES_REQUESTED, S.SUBMITTED),
-    (S.APPROVED, S.SUSPENDED),
-    (S.SUSPENDED, S.APPROVED),
+    (EnterpriseStatus.DRAFT, EnterpriseStatus.SUBMITTED),
+    (EnterpriseStatus.SUBMITTED, EnterpriseStatus.APPROVED),
+    (EnterpriseStatus.SUBMITTED, EnterpriseStatus.CHANGES_REQUESTED),
+    (EnterpriseStatus.SUBMITTED, EnterpriseStatus.REJECTED),
+    (EnterpriseStatus.CHANGES_REQUESTED, EnterpriseStatus.SUBMITTED),
+    (EnterpriseStatus.APPROVED, EnterpriseStatus.SUSPENDED),
+    (EnterpriseStatus.SUSPENDED, EnterpriseStatus.APPROVED),
 }
 
 
@@ -43,7 +43,10 @@ def test_each_allowed_move_is_made_and_recorded(from_status, to_status, reviewer
     assert list(enterprise.status_changes.all()) == [change]
 
 
-@pytest.mark.parametrize(("from_status", "to_status"), sorted(set(pairs(S.values, S.values)) - ALLOWED))
+@pytest.mark.parametrize(
+    ("from_status", "to_status"),
+    sorted(set(pairs(EnterpriseStatus.values, EnterpriseStatus.values)) - ALLOWED),
+)
 def test_every_other_move_is_refused_and_changes_nothing(from_status, to_status, reviewer):
     enterprise = an_enterprise(from_status)
     with pytest.raises(ValidationError) as refusal:
@@ -56,7 +59,9 @@ def test_every_other_move_is_refused_and_changes_nothing(from_status, to_status,
 
 @pytest.mark.parametrize("to_status", sorted(NEEDS_REASON))
 def test_rejecting_asking_for_changes_and_suspending_need_a_reason(to_status, reviewer):
-    start = S.APPROVED if to_status == S.SUSPENDED else S.SUBMITTED
+    start = (
+        EnterpriseStatus.APPROVED if to_status == EnterpriseStatus.SUSPENDED else EnterpriseStatus.SUBMITTED
+    )
     enterprise = an_enterprise(start)
     with pytest.raises(ValidationError) as refusal:
         move(enterprise, to_status, by=reviewer, reason="   ")
@@ -69,7 +74,7 @@ def test_suspension_hides_products_at_once_and_reapproval_restores_them(vendor1,
     enterprise = vendor1.partners.get()
     products = set(Product.objects.filter(stockrecords__partner=enterprise))
     assert products <= set(Product.objects.browsable())
-    move(enterprise, S.SUSPENDED, by=reviewer, reason="Sản phẩm bị phản ánh về chất lượng.")
+    move(enterprise, EnterpriseStatus.SUSPENDED, by=reviewer, reason="Sản phẩm bị phản ánh về chất lượng.")
     assert not products & set(Product.objects.browsable())
-    move(enterprise, S.APPROVED, by=reviewer)
+    move(enterprise, EnterpriseStatus.APPROVED, by=reviewer)
     assert products <= set(Product.objects.browsable())

@@ -11,8 +11,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from marketplace.dashboard.enterprises import views
-from vendors.models import EnterpriseKind
-from vendors.models import EnterpriseStatus as S
+from vendors.models import EnterpriseKind, EnterpriseStatus
 from vendors.review import move
 
 Partner = get_model("partner", "Partner")
@@ -42,7 +41,7 @@ def decide(client, enterprise, to_status, reason="", seen=None):
 
 
 def a_submitted_enterprise():
-    return Partner.objects.filter(status=S.SUBMITTED).order_by("pk").first()
+    return Partner.objects.filter(status=EnterpriseStatus.SUBMITTED).order_by("pk").first()
 
 
 def listed(response):
@@ -72,14 +71,16 @@ def test_only_reviewers_enter_the_review_area(client, who, request):
         client.get(QUEUE),
         client.get(detail_url(own)),
         client.get(detail_url(submitted)),
-        client.post(decide_url(submitted), {"to_status": S.APPROVED, "seen_change": 0}),
-        client.post(decide_url(own), {"to_status": S.SUSPENDED, "reason": "x", "seen_change": 0}),
+        client.post(decide_url(submitted), {"to_status": EnterpriseStatus.APPROVED, "seen_change": 0}),
+        client.post(
+            decide_url(own), {"to_status": EnterpriseStatus.SUSPENDED, "reason": "x", "seen_change": 0}
+        ),
     ):
         assert response.status_code in (302, 403)
         if response.status_code == 302:
             assert "login" in response["Location"]
-    assert Partner.objects.get(pk=submitted.pk).status == S.SUBMITTED
-    assert Partner.objects.get(pk=own.pk).status == S.APPROVED
+    assert Partner.objects.get(pk=submitted.pk).status == EnterpriseStatus.SUBMITTED
+    assert Partner.objects.get(pk=own.pk).status == EnterpriseStatus.APPROVED
 
 
 def test_the_dashboard_menu_links_the_queue_for_reviewers_only(client, reviewer, vendor1):
@@ -103,23 +104,23 @@ def test_the_queue_counts_each_status_as_the_database_does(reviewing):
     assert response.status_code == 200
     expected = dict(Partner.objects.order_by().values_list("status").annotate(Count("pk")))
     shown = {status: count for status, _label, count in response.context["status_counts"]}
-    assert shown == {status: expected.get(status, 0) for status in S.values}
+    assert shown == {status: expected.get(status, 0) for status in EnterpriseStatus.values}
     assert response.context["total_count"] == Partner.objects.count()
     html = response.content.decode()
-    for status in S.values:
+    for status in EnterpriseStatus.values:
         assert f"?status={status}" in html
 
 
 def test_submitted_applications_come_first_oldest_first(reviewing):
     now = timezone.now()
-    waiting = list(Partner.objects.filter(status=S.SUBMITTED).order_by("pk"))
+    waiting = list(Partner.objects.filter(status=EnterpriseStatus.SUBMITTED).order_by("pk"))
     for days, enterprise in enumerate(waiting):
         enterprise.date_submitted = now - timedelta(days=days)
         enterprise.save(update_fields=["date_submitted"])
     rows = list(reviewing.get(QUEUE).context["enterprises"])
     assert [row.pk for row in rows[: len(waiting)]] == [enterprise.pk for enterprise in reversed(waiting)]
     others = rows[len(waiting) :]
-    assert all(row.status != S.SUBMITTED for row in others)
+    assert all(row.status != EnterpriseStatus.SUBMITTED for row in others)
     assert [row.name for row in others] == sorted(row.name for row in others)
 
 
@@ -131,7 +132,15 @@ def test_the_queue_is_paginated_by_25(reviewing):
         assert reviewing.get(QUEUE, {"page": 2}).status_code == 200
 
 
-@pytest.mark.parametrize("status", [S.SUBMITTED, S.REJECTED, S.CHANGES_REQUESTED, S.APPROVED])
+@pytest.mark.parametrize(
+    "status",
+    [
+        EnterpriseStatus.SUBMITTED,
+        EnterpriseStatus.REJECTED,
+        EnterpriseStatus.CHANGES_REQUESTED,
+        EnterpriseStatus.APPROVED,
+    ],
+)
 def test_filter_by_status(reviewing, status):
     response = reviewing.get(QUEUE, {"status": status})
     expected = set(Partner.objects.filter(status=status).values_list("pk", flat=True)[:25])
@@ -139,10 +148,14 @@ def test_filter_by_status(reviewing, status):
 
 
 def test_filter_by_kind_and_commune(reviewing):
-    household = Partner.objects.filter(kind=EnterpriseKind.HOUSEHOLD, status=S.SUBMITTED).first()
-    response = reviewing.get(QUEUE, {"kind": EnterpriseKind.HOUSEHOLD, "status": S.SUBMITTED})
+    household = Partner.objects.filter(
+        kind=EnterpriseKind.HOUSEHOLD, status=EnterpriseStatus.SUBMITTED
+    ).first()
+    response = reviewing.get(QUEUE, {"kind": EnterpriseKind.HOUSEHOLD, "status": EnterpriseStatus.SUBMITTED})
     assert listed(response) == set(
-        Partner.objects.filter(kind=EnterpriseKind.HOUSEHOLD, status=S.SUBMITTED).values_list("pk", flat=True)
+        Partner.objects.filter(kind=EnterpriseKind.HOUSEHOLD, status=EnterpriseStatus.SUBMITTED).values_list(
+            "pk", flat=True
+        )
     )
     response = reviewing.get(QUEUE, {"commune": household.commune_id})
     assert household.pk in listed(response)
@@ -152,7 +165,7 @@ def test_filter_by_kind_and_commune(reviewing):
 
 
 def test_filter_by_submitted_dates(reviewing):
-    early, late = Partner.objects.filter(status=S.SUBMITTED).order_by("pk")[:2]
+    early, late = Partner.objects.filter(status=EnterpriseStatus.SUBMITTED).order_by("pk")[:2]
     Partner.objects.filter(pk=early.pk).update(date_submitted=timezone.now() - timedelta(days=40))
     Partner.objects.filter(pk=late.pk).update(date_submitted=timezone.now() - timedelta(days=2))
     since = (timezone.localdate() - timedelta(days=10)).isoformat()
@@ -183,12 +196,13 @@ def test_bad_filters_show_a_message_and_the_whole_queue(reviewing, query):
 
 def test_the_queue_costs_the_same_few_queries_however_many_rows(reviewing, django_assert_max_num_queries):
     with django_assert_max_num_queries(14) as few:
-        reviewing.get(QUEUE, {"status": S.REJECTED})
+        reviewing.get(QUEUE, {"status": EnterpriseStatus.REJECTED})
     Partner.objects.bulk_create(
-        Partner(name=f"Hộ kinh doanh thêm {n}", slug=f"them-{n}", status=S.REJECTED) for n in range(30)
+        Partner(name=f"Hộ kinh doanh thêm {n}", slug=f"them-{n}", status=EnterpriseStatus.REJECTED)
+        for n in range(30)
     )
     with django_assert_max_num_queries(len(few)):
-        response = reviewing.get(QUEUE, {"status": S.REJECTED})
+        response = reviewing.get(QUEUE, {"status": EnterpriseStatus.REJECTED})
     assert len(response.context["enterprises"]) == 25
 
 
@@ -206,7 +220,11 @@ def test_the_detail_shows_the_application_and_the_allowed_decisions(reviewing):
     assert enterprise.commune.name in html
     assert decide_url(enterprise) in html
     buttons = {status for status, _label, _style in response.context["form"].moves}
-    assert buttons == {S.APPROVED, S.CHANGES_REQUESTED, S.REJECTED}
+    assert buttons == {
+        EnterpriseStatus.APPROVED,
+        EnterpriseStatus.CHANGES_REQUESTED,
+        EnterpriseStatus.REJECTED,
+    }
     for status in buttons:
         assert f'value="{status}"' in html
 
@@ -226,7 +244,7 @@ def test_the_detail_links_each_document(reviewing, vendor1):
 
 
 def test_a_rejected_enterprise_offers_no_decision(reviewing):
-    enterprise = Partner.objects.filter(status=S.REJECTED).first()
+    enterprise = Partner.objects.filter(status=EnterpriseStatus.REJECTED).first()
     response = reviewing.get(detail_url(enterprise))
     assert response.context["form"].moves == []
     assert 'id="decision_form"' not in response.content.decode()
@@ -241,13 +259,17 @@ def test_approving_a_submitted_enterprise_records_it_and_tells_the_enterprise(
     enterprise = a_submitted_enterprise()
     before = latest_change(enterprise)
     with django_capture_on_commit_callbacks(execute=True):
-        response = decide(reviewing, enterprise, S.APPROVED)
+        response = decide(reviewing, enterprise, EnterpriseStatus.APPROVED)
     assert response.status_code == 302
     assert response["Location"] == detail_url(enterprise)
     enterprise.refresh_from_db()
-    assert enterprise.status == S.APPROVED
+    assert enterprise.status == EnterpriseStatus.APPROVED
     (change,) = enterprise.status_changes.filter(pk__gt=before)
-    assert (change.from_status, change.to_status, change.changed_by) == (S.SUBMITTED, S.APPROVED, reviewer)
+    assert (change.from_status, change.to_status, change.changed_by) == (
+        EnterpriseStatus.SUBMITTED,
+        EnterpriseStatus.APPROVED,
+        reviewer,
+    )
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert enterprise.email in message.to
@@ -263,7 +285,7 @@ def test_the_mail_goes_to_the_enterprise_and_its_staff_once_each(
     enterprise.users.add(vendor1, vendor2)
     Partner.objects.filter(pk=enterprise.pk).update(email=vendor1.email.upper())
     with django_capture_on_commit_callbacks(execute=True):
-        decide(reviewing, enterprise, S.CHANGES_REQUESTED, reason="Bổ sung giấy chứng nhận.")
+        decide(reviewing, enterprise, EnterpriseStatus.CHANGES_REQUESTED, reason="Bổ sung giấy chứng nhận.")
     (message,) = mail.outbox
     assert sorted(address.lower() for address in message.to) == sorted([vendor1.email, vendor2.email])
     assert "Bổ sung giấy chứng nhận." in message.body
@@ -275,11 +297,11 @@ def test_rejecting_without_a_reason_is_a_form_error_and_changes_nothing(
     enterprise = a_submitted_enterprise()
     before = latest_change(enterprise)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        response = decide(reviewing, enterprise, S.REJECTED, reason="   ")
+        response = decide(reviewing, enterprise, EnterpriseStatus.REJECTED, reason="   ")
     assert response.status_code == 200
     assert response.context["form"].errors["reason"]
     enterprise.refresh_from_db()
-    assert enterprise.status == S.SUBMITTED
+    assert enterprise.status == EnterpriseStatus.SUBMITTED
     assert latest_change(enterprise) == before
     assert not callbacks and not mail.outbox
 
@@ -293,17 +315,19 @@ def test_suspending_hides_products_and_closes_the_dashboard_and_reapproving_rest
     assert django_user_model.objects.get(pk=vendor1.pk).has_perm("partner.dashboard_access")
 
     with django_capture_on_commit_callbacks(execute=True):
-        decide(reviewing, enterprise, S.SUSPENDED, reason="Sản phẩm bị phản ánh về chất lượng.")
+        decide(
+            reviewing, enterprise, EnterpriseStatus.SUSPENDED, reason="Sản phẩm bị phản ánh về chất lượng."
+        )
     enterprise.refresh_from_db()
-    assert enterprise.status == S.SUSPENDED
+    assert enterprise.status == EnterpriseStatus.SUSPENDED
     assert not products & set(Product.objects.browsable())
     assert not django_user_model.objects.get(pk=vendor1.pk).has_perm("partner.dashboard_access")
     assert vendor1.email in mail.outbox[-1].to
 
     with django_capture_on_commit_callbacks(execute=True):
-        decide(reviewing, enterprise, S.APPROVED)
+        decide(reviewing, enterprise, EnterpriseStatus.APPROVED)
     enterprise.refresh_from_db()
-    assert enterprise.status == S.APPROVED
+    assert enterprise.status == EnterpriseStatus.APPROVED
     assert products <= set(Product.objects.browsable())
     assert django_user_model.objects.get(pk=vendor1.pk).has_perm("partner.dashboard_access")
     assert len(mail.outbox) == 2
@@ -314,16 +338,16 @@ def test_a_stale_decision_is_refused_and_changes_nothing(
 ):
     enterprise = a_submitted_enterprise()
     seen = latest_change(enterprise)
-    move(enterprise, S.REJECTED, by=reviewer, reason="Hồ sơ không đạt.")
+    move(enterprise, EnterpriseStatus.REJECTED, by=reviewer, reason="Hồ sơ không đạt.")
     rejection = latest_change(enterprise)
     with django_capture_on_commit_callbacks(execute=True):
-        response = decide(reviewing, enterprise, S.APPROVED, seen=seen)
+        response = decide(reviewing, enterprise, EnterpriseStatus.APPROVED, seen=seen)
     assert response.status_code == 302
     page = reviewing.get(response["Location"])
     assert texts(page)
     assert not page.context["form"].moves  # a rejected enterprise: nothing left to decide
     enterprise.refresh_from_db()
-    assert enterprise.status == S.REJECTED
+    assert enterprise.status == EnterpriseStatus.REJECTED
     assert latest_change(enterprise) == rejection
     assert not mail.outbox
 
@@ -335,16 +359,23 @@ def test_a_decision_overtaken_while_being_applied_is_refused(
     enterprise = a_submitted_enterprise()
 
     def overtaken(target, to_status, **kwargs):
-        move(Partner.objects.get(pk=target.pk), S.REJECTED, by=reviewer, reason="Hồ sơ không đạt.")
+        move(
+            Partner.objects.get(pk=target.pk),
+            EnterpriseStatus.REJECTED,
+            by=reviewer,
+            reason="Hồ sơ không đạt.",
+        )
         return move(target, to_status, **kwargs)
 
     monkeypatch.setattr(views.review, "move", overtaken)
     with django_capture_on_commit_callbacks(execute=True):
-        response = decide(reviewing, enterprise, S.APPROVED)
+        response = decide(reviewing, enterprise, EnterpriseStatus.APPROVED)
     assert response.status_code == 302
     assert texts(reviewing.get(response["Location"]))
     enterprise.refresh_from_db()
-    assert enterprise.status == S.SUBMITTED  # the whole request rolled back, the competitor's move too
+    assert (
+        enterprise.status == EnterpriseStatus.SUBMITTED
+    )  # the whole request rolled back, the competitor's move too
     assert not mail.outbox
 
 
@@ -352,21 +383,21 @@ def test_a_decision_on_a_form_older_than_the_last_decision_is_refused(reviewing,
     """Asked for changes, resubmitted: a reviewer still looking at the first submission cannot approve it."""
     enterprise = a_submitted_enterprise()
     seen = latest_change(enterprise)
-    move(enterprise, S.CHANGES_REQUESTED, by=reviewer, reason="Thiếu giấy tờ.")
-    move(enterprise, S.SUBMITTED)
-    response = decide(reviewing, enterprise, S.APPROVED, seen=seen)
+    move(enterprise, EnterpriseStatus.CHANGES_REQUESTED, by=reviewer, reason="Thiếu giấy tờ.")
+    move(enterprise, EnterpriseStatus.SUBMITTED)
+    response = decide(reviewing, enterprise, EnterpriseStatus.APPROVED, seen=seen)
     assert response.status_code == 302
     page = reviewing.get(response["Location"])
     assert texts(page)
     assert page.context["form"]["seen_change"].value() == latest_change(enterprise)
     enterprise.refresh_from_db()
-    assert enterprise.status == S.SUBMITTED
+    assert enterprise.status == EnterpriseStatus.SUBMITTED
 
 
 def test_asking_for_changes_shows_the_reason_in_the_history(reviewing, reviewer):
     enterprise = a_submitted_enterprise()
     reason = "Đề nghị bổ sung bản sao giấy chứng nhận đăng ký hộ kinh doanh."
-    response = decide(reviewing, enterprise, S.CHANGES_REQUESTED, reason=reason)
+    response = decide(reviewing, enterprise, EnterpriseStatus.CHANGES_REQUESTED, reason=reason)
     assert response.status_code == 302
     page = reviewing.get(response["Location"])
     assert texts(page)

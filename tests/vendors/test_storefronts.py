@@ -8,7 +8,7 @@ from oscar.core.loading import get_model
 
 from vendors.models import EnterpriseKind, EnterpriseStatus
 from vendors.review import move
-from vendors.views.storefront import public_tax_code
+from vendors.storefronts import public_tax_code
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")

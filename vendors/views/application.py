@@ -12,12 +12,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views import View
 
+from marketplace.private_files import private_file_response
 from marketplace.text import slugify_vi
 
 from .. import review
@@ -28,29 +28,24 @@ from ..forms import (
     ProfileForm,
     needs_registration_certificate,
 )
+from ..membership import any_enterprise_of, approved_enterprise_of
 from ..models import EnterpriseDocument, EnterpriseStatus, Partner
 
-S = EnterpriseStatus
-EDITABLE = {S.DRAFT, S.CHANGES_REQUESTED}
+EDITABLE = {EnterpriseStatus.DRAFT, EnterpriseStatus.CHANGES_REQUESTED}
 REVIEW_PERMISSION = "partner.review_enterprises"
 STATUS_STYLES = {
-    S.DRAFT: "secondary",
-    S.SUBMITTED: "info",
-    S.CHANGES_REQUESTED: "warning",
-    S.APPROVED: "success",
-    S.REJECTED: "danger",
-    S.SUSPENDED: "dark",
+    EnterpriseStatus.DRAFT: "secondary",
+    EnterpriseStatus.SUBMITTED: "info",
+    EnterpriseStatus.CHANGES_REQUESTED: "warning",
+    EnterpriseStatus.APPROVED: "success",
+    EnterpriseStatus.REJECTED: "danger",
+    EnterpriseStatus.SUSPENDED: "dark",
 }
 TEMPLATE_DIR = "vendors/application/"
 
 
 class EditingClosed(Exception):
     """The application left the applicant's hands between loading the page and saving it."""
-
-
-def enterprise_of(user):
-    """The one enterprise this person applies for or works for, if any."""
-    return user.partners.select_related("province", "commune").order_by("pk").first()
 
 
 def unique_slug(name, exclude_pk=None):
@@ -81,13 +76,13 @@ class ApplicationView(LoginRequiredMixin, View):
     """/vendors/apply/: the draft while it is the applicant's to edit, a read-only summary afterwards."""
 
     def get(self, request, *args, **kwargs):
-        enterprise = enterprise_of(request.user)
+        enterprise = any_enterprise_of(request.user)
         if enterprise and enterprise.status not in EDITABLE:
             return self.render_summary(enterprise)
         return self.render_form(enterprise, self.blank_form(enterprise))
 
     def post(self, request, *args, **kwargs):
-        enterprise = enterprise_of(request.user)
+        enterprise = any_enterprise_of(request.user)
         if enterprise and enterprise.status not in EDITABLE:
             messages.error(request, _("Your application is with the Department and cannot be changed now."))
             return redirect("vendors:apply")
@@ -142,7 +137,7 @@ class ApplicationView(LoginRequiredMixin, View):
         if user.partners.exists():
             raise EditingClosed(_("You have already applied for an enterprise."))
         enterprise = form.save(commit=False)
-        enterprise.status = S.DRAFT
+        enterprise.status = EnterpriseStatus.DRAFT
         enterprise.slug = unique_slug(enterprise.name)
         enterprise.save()
         enterprise.users.add(user)
@@ -205,8 +200,10 @@ class ApplicationView(LoginRequiredMixin, View):
             return {}
         changes = list(enterprise.status_changes.select_related("changed_by"))
         change_request = None
-        if enterprise.status == S.CHANGES_REQUESTED:
-            change_request = next((c for c in changes if c.to_status == S.CHANGES_REQUESTED), None)
+        if enterprise.status == EnterpriseStatus.CHANGES_REQUESTED:
+            change_request = next(
+                (c for c in changes if c.to_status == EnterpriseStatus.CHANGES_REQUESTED), None
+            )
         return {
             "enterprise": enterprise,
             "status_style": STATUS_STYLES.get(enterprise.status, "secondary"),
@@ -224,12 +221,12 @@ class SubmitApplicationView(LoginRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        enterprise = enterprise_of(request.user)
+        enterprise = any_enterprise_of(request.user)
         if enterprise is None:
             messages.error(request, _("Please fill in and save your application first."))
             return redirect("vendors:apply")
         already = _("Your application is already with the Department.")
-        if enterprise.status == S.SUBMITTED:
+        if enterprise.status == EnterpriseStatus.SUBMITTED:
             messages.info(request, already)
             return redirect("vendors:apply")
         problems = missing_for_submission(enterprise) if enterprise.status in EDITABLE else []
@@ -238,10 +235,10 @@ class SubmitApplicationView(LoginRequiredMixin, View):
                 messages.error(request, problem)
             return redirect("vendors:apply")
         try:
-            review.move(enterprise, S.SUBMITTED, by=request.user)
+            review.move(enterprise, EnterpriseStatus.SUBMITTED, by=request.user)
         except ValidationError as refusal:
             enterprise.refresh_from_db(fields=["status"])
-            if enterprise.status == S.SUBMITTED:
+            if enterprise.status == EnterpriseStatus.SUBMITTED:
                 messages.info(request, already)
             else:
                 messages.error(request, " ".join(refusal.messages))
@@ -257,7 +254,7 @@ class ProfileView(LoginRequiredMixin, View):
     """/vendors/profile/: an approved enterprise's public face; its legal identity stays as approved."""
 
     def get_enterprise(self):
-        return self.request.user.partners.filter(status=S.APPROVED).order_by("pk").first()
+        return approved_enterprise_of(self.request.user)
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and self.get_enterprise() is None:
@@ -300,12 +297,9 @@ class DocumentDownloadView(LoginRequiredMixin, View):
         )
         if not allowed:
             raise Http404
-        try:
-            stream = document.file.open("rb")
-        except (FileNotFoundError, ValueError):
-            raise Http404
-        response = FileResponse(
-            stream, as_attachment=True, filename=document.original_name, content_type=document.content_type
+        return private_file_response(
+            document.file,
+            filename=document.original_name,
+            content_type=document.content_type,
+            as_attachment=True,
         )
-        patch_cache_control(response, private=True, no_store=True)
-        return response

@@ -1,46 +1,20 @@
-"""Public storefronts: the province's approved enterprises and what each of them sells.
+"""The list of the province's approved enterprises, narrowed by commune and kind.
 
-Only approved enterprises are shown. Each storefront publishes the seller
-information the Law on E-commerce (122/2025/QH15) requires a platform to show.
+Each enterprise's own storefront page lists its products through the search service, so it is
+served by ``search.storefront_views`` (vendors does not depend on search).
 """
-
-import re
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import TemplateView
 
-from marketplace.places.models import Commune
-from search.query import ProductQuery
-from search.services import search_products
-from search.views import page_number
+from places.models import Commune
 
-from ..models import EnterpriseKind, Partner
+from ..models import EnterpriseKind
+from ..storefronts import products_on_sale, storefronts
 
 ENTERPRISES_PER_PAGE = 24
-PERSONAL_ID = re.compile(r"\d{12}")
-VISIBLE_ID_DIGITS = 3
-
-
-def storefronts():
-    """Approved enterprises that can be linked to (a storefront is addressed by its slug)."""
-    return Partner.objects.approved().exclude(slug=None).exclude(slug="")
-
-
-def products_on_sale():
-    """How many browsable products an enterprise stocks, counted in the listing's own query."""
-    public = Q(stockrecords__product__is_public=True, stockrecords__product__parent=None)
-    return Count("stockrecords__product", filter=public, distinct=True)
-
-
-def public_tax_code(tax_code):
-    """A household's 12-digit personal ID is personal data: show only its last digits."""
-    if PERSONAL_ID.fullmatch(tax_code):
-        hidden = len(tax_code) - VISIBLE_ID_DIGITS
-        return "•" * hidden + tax_code[hidden:]
-    return tax_code
 
 
 class CommuneField(forms.ModelChoiceField):
@@ -95,27 +69,5 @@ class EnterpriseListView(TemplateView):
             enterprises=page.object_list,
             page_obj=page,
             paginator=page.paginator,
-            **kwargs,
-        )
-
-
-class EnterpriseDetailView(DetailView):
-    """One approved enterprise: its story, its legal identity and its products."""
-
-    template_name = "vendors/storefront/detail.html"
-    context_object_name = "enterprise"
-
-    def get_queryset(self):
-        return storefronts().select_related("commune", "province")
-
-    def get_context_data(self, **kwargs):
-        query = ProductQuery(enterprise_ids=(self.object.pk,), page=page_number(self.request))
-        results = search_products(query)
-        return super().get_context_data(
-            tax_code=public_tax_code(self.object.tax_code),
-            results=results,
-            products=results.products,
-            page_obj=results.page,
-            paginator=results.paginator,
             **kwargs,
         )

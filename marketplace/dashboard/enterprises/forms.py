@@ -12,14 +12,13 @@ Commune = get_model("places", "Commune")
 
 ALL = [("", _("All"))]
 
-S = EnterpriseStatus
 # What a reviewer's button says for each move, and its Bootstrap colour.
 ACTIONS = {
-    (S.SUBMITTED, S.APPROVED): (_("Approve"), "success"),
-    (S.SUBMITTED, S.CHANGES_REQUESTED): (_("Ask for changes"), "warning"),
-    (S.SUBMITTED, S.REJECTED): (_("Reject"), "danger"),
-    (S.APPROVED, S.SUSPENDED): (_("Suspend"), "danger"),
-    (S.SUSPENDED, S.APPROVED): (_("Re-approve"), "success"),
+    (EnterpriseStatus.SUBMITTED, EnterpriseStatus.APPROVED): (_("Approve"), "success"),
+    (EnterpriseStatus.SUBMITTED, EnterpriseStatus.CHANGES_REQUESTED): (_("Ask for changes"), "warning"),
+    (EnterpriseStatus.SUBMITTED, EnterpriseStatus.REJECTED): (_("Reject"), "danger"),
+    (EnterpriseStatus.APPROVED, EnterpriseStatus.SUSPENDED): (_("Suspend"), "danger"),
+    (EnterpriseStatus.SUSPENDED, EnterpriseStatus.APPROVED): (_("Re-approve"), "success"),
 }
 
 

@@ -18,10 +18,10 @@ from marketplace.formsets import bounded
 from .fields import PaperField, ProductChoiceField
 from .scope import own_products
 
-BatchCertification = get_model("catalogue", "BatchCertification")
-BatchStep = get_model("catalogue", "BatchStep")
+LotCertification = get_model("catalogue", "LotCertification")
+LotStep = get_model("catalogue", "LotStep")
 Commune = get_model("places", "Commune")
-TraceabilityBatch = get_model("catalogue", "TraceabilityBatch")
+Lot = get_model("catalogue", "Lot")
 
 # A lot's journey from field to package, and the certificates of its tests: a few of each.
 STEPS = 50
@@ -41,7 +41,7 @@ class LotForm(forms.ModelForm):
     )
 
     class Meta:
-        model = TraceabilityBatch
+        model = Lot
         fields = [
             "product",
             "lot_code",
@@ -96,7 +96,7 @@ class LotForm(forms.ModelForm):
 
 class StepForm(forms.ModelForm):
     class Meta:
-        model = BatchStep
+        model = LotStep
         fields = ["event", "date", "place", "actor"]
         widgets = {"date": DateInput}
         help_texts = {"event": _("e.g. growing, harvesting, processing, packing, testing.")}
@@ -111,7 +111,7 @@ class CertificationForm(forms.ModelForm):
     document = PaperField(label=_("Document"), required=False)
 
     class Meta:
-        model = BatchCertification
+        model = LotCertification
         fields = ["scheme", "number", "issuer", "valid_until", "document"]
         widgets = {"valid_until": DateInput}
 
@@ -119,20 +119,20 @@ class CertificationForm(forms.ModelForm):
 class BaseStepFormSet(forms.BaseInlineFormSet):
     """Steps in the order the enterprise gives them (the “order” column), then as listed."""
 
-    def save_in_order(self, batch):
+    def save_in_order(self, lot):
         for form in self.deleted_forms:
             if form.instance.pk:
                 form.instance.delete()
         for position, form in enumerate(self.ordered_forms, start=1):
             step = form.save(commit=False)
-            step.batch, step.position = batch, position
+            step.lot, step.position = lot, position
             step.save()
 
 
 StepFormSet = bounded(
     inlineformset_factory(
-        TraceabilityBatch,
-        BatchStep,
+        Lot,
+        LotStep,
         form=StepForm,
         formset=BaseStepFormSet,
         extra=2,
@@ -144,8 +144,8 @@ StepFormSet = bounded(
 
 CertificationFormSet = bounded(
     inlineformset_factory(
-        TraceabilityBatch,
-        BatchCertification,
+        Lot,
+        LotCertification,
         form=CertificationForm,
         extra=1,
         can_delete=True,

@@ -116,7 +116,7 @@ class CertificateDecisionForm(StaleCheckMixin, forms.Form):
         self.latest_change_id = latest_change_id(certificate.status_changes)
         kwargs.setdefault("initial", {}).setdefault("seen_change", self.latest_change_id)
         super().__init__(*args, **kwargs)
-        allowed = ocop.MOVES[certificate.status]
+        allowed = ocop.CERTIFICATE_VERIFICATION.allowed_moves(certificate.status)
         self.fields["to_status"].choices = [
             (value, label) for value, label in Status.choices if value in allowed
         ]

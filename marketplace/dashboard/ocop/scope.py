@@ -7,17 +7,11 @@ simply not found (404), whatever id is typed into the URL.
 from django.core.exceptions import PermissionDenied
 from oscar.core.loading import get_model
 
+from vendors.membership import approved_enterprise_of
+
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 Product = get_model("catalogue", "Product")
-TraceabilityBatch = get_model("catalogue", "TraceabilityBatch")
-
-
-def enterprise_of(user):
-    """The approved enterprise this person works for; refused if there is none."""
-    enterprise = user.partners.approved().order_by("pk").first()
-    if enterprise is None:
-        raise PermissionDenied
-    return enterprise
+Lot = get_model("catalogue", "Lot")
 
 
 def own_products(enterprise):
@@ -30,12 +24,17 @@ def own_certificates(enterprise):
 
 
 def own_lots(enterprise):
-    return TraceabilityBatch.objects.filter(product__in=own_products(enterprise))
+    return Lot.objects.filter(product__in=own_products(enterprise))
 
 
 class EnterpriseStaffMixin:
-    """Sets ``self.enterprise`` before anything else runs; Oscar's URL permission check comes first."""
+    """Sets ``self.enterprise`` before anything else runs; Oscar's URL permission check comes first.
+
+    Only the staff of an approved enterprise get this far; anyone else is refused.
+    """
 
     def dispatch(self, request, *args, **kwargs):
-        self.enterprise = enterprise_of(request.user)
+        self.enterprise = approved_enterprise_of(request.user)
+        if self.enterprise is None:
+            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

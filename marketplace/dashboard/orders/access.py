@@ -27,8 +27,8 @@ def parcel_page(user, url_name, kwargs):
         return reverse("dashboard:parcel-list")
     if url_name not in TO_THE_PARCEL:
         return None
-    VendorOrder = get_model("order", "VendorOrder")
-    parcels = VendorOrder.objects.filter(order__number=kwargs["number"], enterprise__users=user)
+    Parcel = get_model("order", "Parcel")
+    parcels = Parcel.objects.filter(order__number=kwargs["number"], enterprise__users=user)
     if "line_id" in kwargs:  # the line must be both the enterprise's and the order's
         line = kwargs["line_id"]
         parcels = parcels.filter(enterprise__order_lines__pk=line, order__lines__pk=line)

@@ -26,7 +26,7 @@ class OrderDetailView(views.OrderDetailView):
         try:
             made = refunds.refund(
                 order,
-                vendor_order=form.cleaned_data["parcel"],
+                parcel=form.cleaned_data["parcel"],
                 by=request.user,
                 reason=form.cleaned_data["reason"],
             )

@@ -9,28 +9,28 @@ from oscar.core.loading import get_model
 from marketplace.dashboard.enterprises.forms import DateInput
 from marketplace.order import parcels
 
-VendorOrder = get_model("order", "VendorOrder")
-S = VendorOrder.Status
+Parcel = get_model("order", "Parcel")
+Status = Parcel.Status
 
 # What the dashboard's buttons do from each status, and their Bootstrap colour. Confirming
 # is the payment's move and refunding the payment gateway's, so neither is offered here.
 ACTIONS = {
-    (S.CONFIRMED, S.PACKED): (_("Mark packed"), "primary"),
-    (S.PACKED, S.SHIPPED): (_("Mark shipped"), "primary"),
-    (S.SHIPPED, S.DELIVERED): (_("Mark delivered"), "success"),
-    (S.CONFIRMED, S.CANCELLED): (_("Cancel parcel"), "danger"),
-    (S.PACKED, S.CANCELLED): (_("Cancel parcel"), "danger"),
+    (Status.CONFIRMED, Status.PACKED): (_("Mark packed"), "primary"),
+    (Status.PACKED, Status.SHIPPED): (_("Mark shipped"), "primary"),
+    (Status.SHIPPED, Status.DELIVERED): (_("Mark delivered"), "success"),
+    (Status.CONFIRMED, Status.CANCELLED): (_("Cancel parcel"), "danger"),
+    (Status.PACKED, Status.CANCELLED): (_("Cancel parcel"), "danger"),
 }
 
 
 def dashboard_moves(status):
-    return {move for move in parcels.MOVES[status] if (status, move) in ACTIONS}
+    return {move for move in parcels.PARCEL_FULFILMENT.allowed_moves(status) if (status, move) in ACTIONS}
 
 
 class ParcelFilterForm(forms.Form):
     """Narrows the list; every field is optional and an empty form means every parcel."""
 
-    status = forms.ChoiceField(label=_("Status"), choices=[("", _("All")), *S.choices], required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=[("", _("All")), *Status.choices], required=False)
     number = forms.CharField(label=_("Parcel or order number"), required=False, max_length=64)
     date_from = forms.DateField(label=_("Placed from"), required=False, widget=DateInput)
     date_to = forms.DateField(label=_("Placed to"), required=False, widget=DateInput)
@@ -85,7 +85,9 @@ class ParcelMoveForm(forms.Form):
         kwargs.setdefault("initial", {}).setdefault("seen_change", self.latest_change_id)
         super().__init__(*args, **kwargs)
         allowed = dashboard_moves(parcel.status)
-        self.fields["to_status"].choices = [(value, label) for value, label in S.choices if value in allowed]
+        self.fields["to_status"].choices = [
+            (value, label) for value, label in Status.choices if value in allowed
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -120,11 +122,11 @@ class ParcelMoveForm(forms.Form):
 
     @property
     def can_ship(self):
-        return S.SHIPPED in dict(self.fields["to_status"].choices)
+        return Status.SHIPPED in dict(self.fields["to_status"].choices)
 
     @property
     def can_cancel(self):
-        return S.CANCELLED in dict(self.fields["to_status"].choices)
+        return Status.CANCELLED in dict(self.fields["to_status"].choices)
 
 
 def latest_change_id(parcel):

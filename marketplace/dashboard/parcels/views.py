@@ -1,8 +1,9 @@
 """The parcels dashboard: an enterprise's own parcels (all of them for the platform's staff).
 
 Access is Oscar's dashboard permission check (staff or enterprise staff, set on the app
-config); which parcels a person reaches is :func:`parcels_for_user`, and every status
-change goes through ``marketplace.order.parcels``.
+config); which parcels a person reaches is ``marketplace.dashboard.scope``, and every status
+change goes through ``marketplace.order.parcels`` (a cancellation through
+``marketplace.payment.cancellation``, which also gives a paid parcel's money back).
 """
 
 from django.contrib import messages
@@ -14,19 +15,15 @@ from django.views.generic import DetailView, ListView
 from oscar.core.loading import get_model
 
 from marketplace.dashboard.queues import StatusQueueMixin, status_counts
+from marketplace.dashboard.scope import parcels_for_user
 from marketplace.order import parcels
+from marketplace.payment import cancellation
 
 from .forms import ParcelFilterForm, ParcelMoveForm
 
-VendorOrder = get_model("order", "VendorOrder")
-VendorOrderStatusChange = get_model("order", "VendorOrderStatusChange")
+Parcel = get_model("order", "Parcel")
+ParcelStatusChange = get_model("order", "ParcelStatusChange")
 Line = get_model("order", "Line")
-
-
-def parcels_for_user(user):
-    """The parcels a dashboard user may see: all for the platform's staff, their enterprises' otherwise."""
-    queryset = VendorOrder.objects.select_related("order", "enterprise")
-    return queryset if user.is_staff else queryset.filter(enterprise__users=user)
 
 
 class ParcelListView(StatusQueueMixin, ListView):
@@ -39,7 +36,7 @@ class ParcelListView(StatusQueueMixin, ListView):
         return self.filtered(queryset).order_by("-date_created", "-pk")
 
     def status_counts(self):
-        return status_counts(parcels_for_user(self.request.user), "status", VendorOrder.Status.choices)
+        return status_counts(parcels_for_user(self.request.user), "status", Parcel.Status.choices)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(show_enterprise=self.request.user.is_staff, **kwargs)
@@ -57,7 +54,7 @@ class ParcelDetailView(DetailView):
             parcels_for_user(self.request.user)
             .select_related("order__shipping_address__country", "order__user")
             .prefetch_related(
-                Prefetch("status_changes", VendorOrderStatusChange.objects.select_related("changed_by"))
+                Prefetch("status_changes", ParcelStatusChange.objects.select_related("changed_by"))
             )
         )
 
@@ -87,8 +84,8 @@ class ParcelMoveView(ParcelDetailView):
             return self.render_to_response(self.get_context_data(form=form))
         data = form.cleaned_data
         try:
-            if data["to_status"] == VendorOrder.Status.CANCELLED:
-                parcels.cancel(parcel, by=request.user, reason=data["note"])
+            if data["to_status"] == Parcel.Status.CANCELLED:
+                cancellation.cancel_parcel(parcel, by=request.user, reason=data["note"])
             else:
                 parcels.move(
                     parcel,
@@ -101,7 +98,7 @@ class ParcelMoveView(ParcelDetailView):
         except ValidationError as refusal:
             # Someone moved the parcel between our form check and the locked move.
             messages.error(request, " ".join(refusal.messages))
-        except parcels.RefundFailed as failure:
+        except cancellation.RefundFailed as failure:
             messages.error(
                 request,
                 _(

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, ListView, UpdateView
 from oscar.core.loading import get_class, get_model
 
+from vendors.membership import approved_enterprise_of
+
 ShippingRate = get_model("shipping", "ShippingRate")
 ShippingRateForm = get_class("dashboard.shipping_rates.forms", "ShippingRateForm")
 standard_rate = get_class("shipping.rates", "standard_rate")
@@ -22,7 +24,7 @@ class EnterpriseRatesMixin:
     success_url = reverse_lazy("dashboard:shipping-rate-list")
 
     def dispatch(self, request, *args, **kwargs):
-        self.enterprise = request.user.partners.approved().order_by("pk").first()
+        self.enterprise = approved_enterprise_of(request.user)
         if self.enterprise is None:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

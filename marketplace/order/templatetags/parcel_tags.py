@@ -8,16 +8,12 @@ from oscar.core.loading import get_model
 
 register = template.Library()
 
-VendorOrder = get_model("order", "VendorOrder")
-VendorOrderStatusChange = get_model("order", "VendorOrderStatusChange")
+Parcel = get_model("order", "Parcel")
+ParcelStatusChange = get_model("order", "ParcelStatusChange")
 
 
 def parcels_of(order):
-    return (
-        VendorOrder.objects.filter(order=order)
-        .select_related("enterprise")
-        .order_by("enterprise__name", "pk")
-    )
+    return Parcel.objects.filter(order=order).select_related("enterprise").order_by("enterprise__name", "pk")
 
 
 @register.simple_tag
@@ -25,7 +21,7 @@ def order_parcels(order):
     """The order's parcels, each with ``shown_lines`` and its history, in three queries."""
     parcels = list(
         parcels_of(order).prefetch_related(
-            Prefetch("status_changes", VendorOrderStatusChange.objects.exclude(from_status=""))
+            Prefetch("status_changes", ParcelStatusChange.objects.exclude(from_status=""))
         )
     )
     lines = defaultdict(list)
@@ -39,6 +35,6 @@ def order_parcels(order):
 @register.simple_tag
 def prefetch_parcels(orders):
     """Fetch the parcels (and lines, for the item counts) of a page of orders at once."""
-    queryset = VendorOrder.objects.select_related("enterprise").order_by("enterprise__name", "pk")
-    prefetch_related_objects(list(orders), Prefetch("vendor_orders", queryset=queryset), "lines")
+    queryset = Parcel.objects.select_related("enterprise").order_by("enterprise__name", "pk")
+    prefetch_related_objects(list(orders), Prefetch("parcels", queryset=queryset), "lines")
     return ""

@@ -28,10 +28,10 @@ class PaymentGateway:
         """Begin taking ``amount`` (whole đồng) for a just-placed order."""
         raise NotImplementedError
 
-    def paid_for(self, vendor_order) -> bool:
+    def paid_for(self, parcel) -> bool:
         """Whether the shopper's money for this parcel was received, so a refund gives it back."""
-        return vendor_order.order.sources.filter(amount_debited__gt=0).exists()
+        return parcel.order.sources.filter(amount_debited__gt=0).exists()
 
-    def refund(self, order, amount: Decimal, vendor_order=None) -> PaymentOutcome:
-        """Give back ``amount``, the whole order or one parcel's share when ``vendor_order`` is given."""
+    def refund(self, order, amount: Decimal, parcel=None) -> PaymentOutcome:
+        """Give back ``amount``, the whole order or one parcel's share when ``parcel`` is given."""
         raise NotImplementedError

@@ -26,11 +26,11 @@ class StripeCard(PaymentGateway):
             pending=True, redirect_url=reverse("payment:card", kwargs={"number": order.number})
         )
 
-    def refund(self, order, amount: Decimal, vendor_order=None) -> PaymentOutcome:
+    def refund(self, order, amount: Decimal, parcel=None) -> PaymentOutcome:
         from marketplace.payment import bookkeeping
 
         source = bookkeeping.order_source(order)
-        part = vendor_order.number if vendor_order else "order"
+        part = parcel.number if parcel else "order"
         return refund_intent(source.reference, amount, key=f"refund-{order.number}-{part}", order=order)
 
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.order.models import VendorOrder
+from marketplace.order.models import Parcel
 
 from .base import PaymentGateway, PaymentOutcome
 
@@ -20,11 +20,11 @@ class CashOnDelivery(PaymentGateway):
         bookkeeping.open_source(order, self, amount)
         return PaymentOutcome(succeeded=True)
 
-    def paid_for(self, vendor_order) -> bool:
+    def paid_for(self, parcel) -> bool:
         # The courier collects the cash when the parcel is handed over.
-        return vendor_order.status == VendorOrder.Status.DELIVERED
+        return parcel.status == Parcel.Status.DELIVERED
 
-    def refund(self, order, amount: Decimal, vendor_order=None) -> PaymentOutcome:
+    def refund(self, order, amount: Decimal, parcel=None) -> PaymentOutcome:
         # The enterprise hands the cash back; the marketplace only keeps the record.
-        label = vendor_order.number if vendor_order else order.number
+        label = parcel.number if parcel else order.number
         return PaymentOutcome(succeeded=True, reference=f"cash-refund-{label}")

@@ -17,8 +17,8 @@ from .conftest import everything
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
-TraceabilityBatch = get_model("catalogue", "TraceabilityBatch")
-BatchStep = get_model("catalogue", "BatchStep")
+Lot = get_model("catalogue", "Lot")
+LotStep = get_model("catalogue", "LotStep")
 Partner = get_model("partner", "Partner")
 
 
@@ -83,13 +83,13 @@ def test_a_certificate_verified_by_the_department_gives_stars_and_the_badge(
 
 def test_a_published_lot_with_a_step_makes_the_product_traceable(backend, product, committed):
     with committed():
-        batch = TraceabilityBatch.objects.create(
+        lot = Lot.objects.create(
             product=product, lot_code="RC2601", production_date=timezone.localdate() - timedelta(days=5)
         )
-        BatchStep.objects.create(batch=batch, event="Ủ men", date=batch.production_date)
+        LotStep.objects.create(lot=lot, event="Ủ men", date=lot.production_date)
     assert product.pk not in everything(backend, badges=(BadgeKind.TRACEABLE,))
     with committed():
-        traceability.publish(batch)
+        traceability.publish(lot)
     assert product.pk in everything(backend, badges=(BadgeKind.TRACEABLE,))
 
 

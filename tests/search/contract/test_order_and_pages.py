@@ -80,5 +80,5 @@ def test_products_come_loaded_for_cards(backend, django_assert_max_num_queries):
             list(product.stockrecords.all())
             [record.partner.name for record in product.stockrecords.all()]
             list(product.ocop_certificates.all())
-            [list(batch.steps.all()) for batch in product.batches.all()]
+            [list(lot.steps.all()) for lot in product.lots.all()]
             list(product.images.all())

@@ -23,14 +23,12 @@ from catalogue.qr import QR_FORMATS, qr_download
 from ..lot_forms import CertificationFormSet, LotForm, ReviseForm, StepFormSet
 from ..scope import EnterpriseStaffMixin, own_lots
 
-TraceabilityBatch = get_model("catalogue", "TraceabilityBatch")
-Status = TraceabilityBatch.Status
+Lot = get_model("catalogue", "Lot")
+Status = Lot.Status
 
 
 def same_lot(**extra):
-    return TraceabilityBatch.objects.filter(
-        product=OuterRef("product"), lot_code=OuterRef("lot_code"), **extra
-    )
+    return Lot.objects.filter(product=OuterRef("product"), lot_code=OuterRef("lot_code"), **extra)
 
 
 def latest_revisions(lots):
@@ -56,17 +54,17 @@ class LotEditorMixin(EnterpriseStaffMixin):
 
     template_name = "oscar/dashboard/ocop/lot_form.html"
 
-    def bound_forms(self, batch, bound=True):
+    def bound_forms(self, lot, bound=True):
         data, files = (self.request.POST, self.request.FILES) if bound else (None, None)
         return (
-            LotForm(data, files, instance=batch, enterprise=self.enterprise),
-            StepFormSet(data, files, instance=batch, prefix="steps"),
-            CertificationFormSet(data, files, instance=batch, prefix="certifications"),
+            LotForm(data, files, instance=lot, enterprise=self.enterprise),
+            StepFormSet(data, files, instance=lot, prefix="steps"),
+            CertificationFormSet(data, files, instance=lot, prefix="certifications"),
         )
 
-    def render_forms(self, batch, forms):
+    def render_forms(self, lot, forms):
         form, steps, certifications = forms
-        context = {"batch": batch, "form": form, "steps": steps, "certifications": certifications}
+        context = {"lot": lot, "form": form, "steps": steps, "certifications": certifications}
         return render(self.request, self.template_name, context)
 
     def save(self, pk=None):
@@ -81,7 +79,7 @@ class LotEditorMixin(EnterpriseStaffMixin):
                 )
             else:
                 try:
-                    batch = self.save_valid(forms, publish)
+                    lot = self.save_valid(forms, publish)
                 except (ValidationError, IntegrityError) as refusal:
                     # Rolled back: show the posted values again on forms untouched by the attempt.
                     forms = self.bound_forms(self.stored(pk))
@@ -89,7 +87,7 @@ class LotEditorMixin(EnterpriseStaffMixin):
                         part.is_valid()
                     forms[0].add_error(None, self.explain(refusal, forms[0]))
                 else:
-                    return self.saved(batch, publish)
+                    return self.saved(lot, publish)
         messages.error(self.request, _("The lot was not saved: please correct the errors below."))
         return self.render_forms(forms[0].instance, forms)
 
@@ -103,17 +101,17 @@ class LotEditorMixin(EnterpriseStaffMixin):
                     _("This revision has been published meanwhile: it can no longer be changed."),
                     code="published",
                 )
-        batch = form.save()
-        steps.save_in_order(batch)
-        certifications.instance = batch
+        lot = form.save()
+        steps.save_in_order(lot)
+        certifications.instance = lot
         certifications.save()
         if publish:
-            traceability.publish(batch)
-        return batch
+            traceability.publish(lot)
+        return lot
 
     def stored(self, pk):
         """The draft as stored (a new, unsaved lot without ``pk``): forms never share an instance."""
-        return own_lots(self.enterprise).get(pk=pk) if pk else TraceabilityBatch()
+        return own_lots(self.enterprise).get(pk=pk) if pk else Lot()
 
     @staticmethod
     def explain(refusal, form):
@@ -122,18 +120,18 @@ class LotEditorMixin(EnterpriseStaffMixin):
             return _("This product already has a lot %(lot)s: revise it instead.") % {"lot": lot_code}
         return refusal
 
-    def saved(self, batch, published):
+    def saved(self, lot, published):
         if published:
             message = _("Lot %(lot)s is published: its public page and QR code are ready.")
         else:
             message = _("Lot %(lot)s is saved as a draft. Shoppers will see it once you publish it.")
-        messages.success(self.request, message % {"lot": batch.lot_code})
-        return redirect("dashboard:ocop-lot-update", pk=batch.pk)
+        messages.success(self.request, message % {"lot": lot.lot_code})
+        return redirect("dashboard:ocop-lot-update", pk=lot.pk)
 
 
 class LotCreateView(LotEditorMixin, View):
     def get(self, request, *args, **kwargs):
-        return self.render_forms(TraceabilityBatch(), self.bound_forms(TraceabilityBatch(), bound=False))
+        return self.render_forms(Lot(), self.bound_forms(Lot(), bound=False))
 
     def post(self, request, *args, **kwargs):
         return self.save()
@@ -148,30 +146,30 @@ class LotUpdateView(LotEditorMixin, View):
         return get_object_or_404(own_lots(self.enterprise).select_related("product"), pk=self.kwargs["pk"])
 
     def get(self, request, *args, **kwargs):
-        batch = self.get_object()
-        if batch.status == Status.DRAFT:
-            return self.render_forms(batch, self.bound_forms(batch, bound=False))
-        return render_published(request, batch, ReviseForm())
+        lot = self.get_object()
+        if lot.status == Status.DRAFT:
+            return self.render_forms(lot, self.bound_forms(lot, bound=False))
+        return render_published(request, lot, ReviseForm())
 
     def post(self, request, *args, **kwargs):
-        batch = self.get_object()
-        if batch.status != Status.DRAFT:
+        lot = self.get_object()
+        if lot.status != Status.DRAFT:
             messages.error(request, _("A published lot is never edited: revise it to make a change."))
-            return redirect("dashboard:ocop-lot-update", pk=batch.pk)
-        return self.save(batch.pk)
+            return redirect("dashboard:ocop-lot-update", pk=lot.pk)
+        return self.save(lot.pk)
 
 
-def render_published(request, batch, revise_form):
-    product = batch.product
+def render_published(request, lot, revise_form):
+    product = lot.product
     context = {
-        "batch": batch,
+        "lot": lot,
         "product": product,
-        "steps": batch.steps.all(),
-        "certifications": batch.certifications.all(),
-        "history": traceability.revisions(product, batch.lot_code),
-        "current": traceability.current_revision(product, batch.lot_code),
-        "draft": traceability.draft_revision(product, batch.lot_code),
-        "public_url": trace_url(batch),
+        "steps": lot.steps.all(),
+        "certifications": lot.certifications.all(),
+        "history": traceability.revisions(product, lot.lot_code),
+        "current": traceability.current_revision(product, lot.lot_code),
+        "draft": traceability.draft_revision(product, lot.lot_code),
+        "public_url": trace_url(lot),
         "qr_formats": list(QR_FORMATS),
         "revise_form": revise_form,
     }
@@ -184,23 +182,23 @@ class LotReviseView(EnterpriseStaffMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        batch = get_object_or_404(own_lots(self.enterprise).select_related("product"), pk=pk)
-        current = traceability.current_revision(batch.product, batch.lot_code)
+        lot = get_object_or_404(own_lots(self.enterprise).select_related("product"), pk=pk)
+        current = traceability.current_revision(lot.product, lot.lot_code)
         if current is None:
             messages.error(request, _("Only a published lot can be revised; edit the draft instead."))
-            return redirect("dashboard:ocop-lot-update", pk=batch.pk)
-        draft = traceability.draft_revision(batch.product, batch.lot_code)
+            return redirect("dashboard:ocop-lot-update", pk=lot.pk)
+        draft = traceability.draft_revision(lot.product, lot.lot_code)
         if draft is not None:
             messages.info(request, _("A revision of this lot is already being drafted: here it is."))
             return redirect("dashboard:ocop-lot-update", pk=draft.pk)
         form = ReviseForm(request.POST)
         if not form.is_valid():
             messages.error(request, _("The revision was not started: please correct the errors below."))
-            return render_published(request, batch, form)
+            return render_published(request, lot, form)
         try:
             revision = traceability.revise(current, form.cleaned_data["change_note"])
         except IntegrityError:  # another click started it meanwhile
-            revision = traceability.draft_revision(batch.product, batch.lot_code)
+            revision = traceability.draft_revision(lot.product, lot.lot_code)
         messages.success(
             request,
             _(
@@ -216,8 +214,8 @@ class LotQrCodeView(EnterpriseStaffMixin, View):
     """The QR code for the lot's labels, pointing at its public page."""
 
     def get(self, request, pk, fmt):
-        batch = get_object_or_404(own_lots(self.enterprise).select_related("product"), pk=pk)
-        current = traceability.current_revision(batch.product, batch.lot_code)
+        lot = get_object_or_404(own_lots(self.enterprise).select_related("product"), pk=pk)
+        current = traceability.current_revision(lot.product, lot.lot_code)
         if current is None:
             raise Http404
         return qr_download(request, current, fmt)

@@ -6,8 +6,9 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from marketplace.demo import builders, content, facts
-from marketplace.places import loader
-from marketplace.places.sources import UnitsUnavailable
+from marketplace.operations.bootstrap import ensure_categories
+from places import loader
+from places.sources import UnitsUnavailable
 from search import indexing
 
 
@@ -50,7 +51,7 @@ class Command(BaseCommand):
 
     def build(self, products, quiet):
         builders.ensure_country()
-        categories = builders.ensure_categories()
+        categories = ensure_categories()
         with tqdm(total=len(content.ENTERPRISES), desc="Enterprises", unit="ent", disable=quiet) as bar:
             enterprises = builders.ensure_enterprises(progress=bar)
         accounts = builders.ensure_accounts(enterprises)

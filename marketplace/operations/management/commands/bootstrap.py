@@ -44,8 +44,9 @@ class Command(BaseCommand):
             province = bootstrap.home_province()
             home, outcome = bootstrap.ensure_home_page(province)
             self.tell(outcome)
-            _site, outcome = bootstrap.ensure_sites(home)
+            site, outcome = bootstrap.ensure_sites(home)
             self.tell(outcome)
+            self.tell(bootstrap.ensure_province_settings(site, province))
 
         self.step("OCOP catalogue: product class, sectors and product sets")
         with transaction.atomic():

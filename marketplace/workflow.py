@@ -1,0 +1,79 @@
+"""A status workflow: which moves a record's ``status`` may make, and making one with its history kept.
+
+Enterprises' review, OCOP certificates' verification and parcels' fulfilment are each
+one subclass of :class:`Workflow`: the class attributes describe the workflow, the
+hooks add what a move also means there (a submission date, a tracking number, stock
+and ledger entries...). Every move goes through :meth:`Workflow.move`, which locks the
+row so two people acting at once cannot both move it from the same status.
+
+Imports nothing from the project's apps, so every app may build on it.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext, gettext_noop
+
+
+class Workflow:
+    """How one model's ``status`` moves. Subclass it and fill in the attributes."""
+
+    model = None  # the model whose ``status`` moves
+    statuses = None  # its status choices (a TextChoices)
+    history = None  # its history model, with from_status, to_status and changed_by
+    subject = None  # the history's foreign key to ``model``
+    reason_field = "reason"  # the history's field for the written reason
+    moves = {}  # each status: the statuses it may become
+    needs_reason = frozenset()  # moves to these statuses need a written reason
+    # Messages are marked here and translated when raised, in the language of the person acting.
+    cannot_become = None  # e.g. gettext_noop("A parcel that is %(from)s cannot become %(to)s.")
+    reason_required = gettext_noop("Please write the reason for this decision.")
+    saved_fields = ("status",)  # saved by a move, and copied back onto the caller's instance
+
+    def allowed_moves(self, status):
+        return self.moves.get(status, set())
+
+    def check(self, from_status, to_status, reason="", instance=None, **extras):
+        """Raise ValidationError (with a code) unless the move, its reason and its extras are all there."""
+        if to_status not in self.allowed_moves(from_status):
+            raise ValidationError(
+                gettext(self.cannot_become) % {"from": self.label(from_status), "to": self.label(to_status)},
+                code="move_not_allowed",
+            )
+        if to_status in self.needs_reason and not reason.strip():
+            raise ValidationError(gettext(self.reason_required), code="reason_required")
+        self.check_extras(to_status, instance, **extras)
+
+    def label(self, status):
+        """How a status reads inside a sentence: its label, lower-cased."""
+        return self.statuses(status).label.lower()
+
+    @transaction.atomic
+    def move(self, instance, to_status, by=None, reason="", **extras):
+        """Make the move on the locked row, record who, from, to and why, and return that record."""
+        locked = self.model._default_manager.select_for_update().get(pk=instance.pk)
+        self.check(locked.status, to_status, reason, instance=locked, **extras)
+        change = self.history._default_manager.create(
+            **{self.subject: locked, self.reason_field: reason.strip()},
+            from_status=locked.status,
+            to_status=to_status,
+            changed_by=by,
+        )
+        locked.status = to_status
+        self.before_save(locked, change, **extras)
+        locked.save(update_fields=list(self.saved_fields))
+        self.after_save(locked, change, **extras)
+        for field in self.saved_fields:
+            setattr(instance, field, getattr(locked, field))
+        return change
+
+    # Hooks: what a move needs and means beyond the status. ``instance`` may be None
+    # in check_extras when a form checks a move before making it.
+
+    def check_extras(self, to_status, instance=None, **extras):
+        """Raise ValidationError if something else this move needs is missing."""
+
+    def before_save(self, locked, change, **extras):
+        """Set the locked row's other fields that this move changes (list them in ``saved_fields``)."""
+
+    def after_save(self, locked, change, **extras):
+        """Do what the move means elsewhere, in the same transaction (stock, ledger...)."""
