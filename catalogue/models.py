@@ -172,6 +172,16 @@ class OriginDecision(models.Model):
     def __str__(self):
         return f"{self.product_id}: {self.from_status} → {self.to_status}"
 
+    @property
+    def changed_by(self):
+        """Who decided, by the name every status history shows it under."""
+        return self.decided_by
+
+    @property
+    def why(self):
+        """The written reason, by the name every status history shows it under."""
+        return self.reason
+
 
 class OcopCertificate(models.Model):
     """A decision recognising products as OCOP 3, 4 or 5 stars; a badge only once verified."""
@@ -256,6 +266,11 @@ class CertificateStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.certificate}: {self.from_status} → {self.to_status}"
+
+    @property
+    def why(self):
+        """The written reason, by the name every status history shows it under."""
+        return self.reason
 
 
 class Lot(models.Model):

@@ -87,13 +87,6 @@ class CertificateVerification(Workflow):
 CERTIFICATE_VERIFICATION = CertificateVerification()
 
 
-def check_move(from_status, to_status, reason="", superseded_by=None, certificate=None):
-    """Raise ValidationError, in the reviewer's language, if the move is not allowed."""
-    CERTIFICATE_VERIFICATION.check(
-        from_status, to_status, reason, instance=certificate, superseded_by=superseded_by
-    )
-
-
 def move(certificate, to_status, by=None, reason="", superseded_by=None):
     """Make one verification move and record who, when and why; the row is locked meanwhile."""
     return CERTIFICATE_VERIFICATION.move(

@@ -3,14 +3,17 @@
 claimed → verified | rejected; verified → rejected; rejected → verified.
 Rejecting needs a written reason. The specialty flag is the Department's
 alone, and only a verified origin in the marketplace's own province carries
-it. Every decision is kept; an enterprise changing a decided origin sends it
-back to ``claimed``, and that is kept too.
+it; a decision may change the flag alone, keeping the status. Every decision
+is kept; an enterprise changing a decided origin sends it back to ``claimed``,
+and that is kept too.
 """
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from marketplace.workflow import Workflow
 
 from .models import ClaimStatus, OriginDecision, Product
 
@@ -22,53 +25,69 @@ MOVES = {
 NEEDS_REASON = {ClaimStatus.REJECTED}
 
 
+class OriginClaims(Workflow):
+    """The Department's decisions on a product's origin claim, and with it the specialty flag."""
+
+    model = Product
+    status_field = "origin_status"
+    statuses = ClaimStatus
+    history = OriginDecision
+    subject = "product"
+    by_field = "decided_by"
+    moves = MOVES
+    needs_reason = NEEDS_REASON
+    may_keep_status = True
+    cannot_become = gettext_noop("An origin that is %(from)s cannot become %(to)s.")
+    saved_fields = ("origin_status", "is_provincial_specialty", "date_updated")
+
+    def check_extras(self, to_status, product=None, is_provincial_specialty=False):
+        if to_status == ClaimStatus.VERIFIED and not product.origin_province_id:
+            raise ValidationError(
+                _("The enterprise has not stated where this product comes from."), code="no_origin"
+            )
+        if is_provincial_specialty:
+            if to_status != ClaimStatus.VERIFIED:
+                raise ValidationError(
+                    _("Only a product whose origin is verified can be a specialty of the province."),
+                    code="specialty_needs_origin",
+                )
+            if product.origin_province.code != settings.MARKETPLACE_PROVINCE_CODE:
+                raise ValidationError(
+                    _("Only a product from the province itself can be its specialty."),
+                    code="specialty_elsewhere",
+                )
+        if (
+            to_status == product.origin_status
+            and bool(is_provincial_specialty) == product.is_provincial_specialty
+        ):
+            raise ValidationError(_("This decision changes nothing."), code="unchanged")
+
+    def recorded_extras(self, is_provincial_specialty=False):
+        return {"is_provincial_specialty": bool(is_provincial_specialty)}
+
+    def before_save(self, product, decision, **extras):
+        product.is_provincial_specialty = decision.is_provincial_specialty
+
+
+ORIGIN_CLAIMS = OriginClaims()
+
+
 def check_decision(product, to_status, is_provincial_specialty, reason=""):
     """Raise ValidationError, in the reviewer's language, if the decision is not possible."""
-    moving = to_status != product.origin_status
-    if moving and to_status not in MOVES[product.origin_status]:
-        raise ValidationError(
-            _("An origin that is %(from)s cannot become %(to)s.")
-            % {
-                "from": ClaimStatus(product.origin_status).label.lower(),
-                "to": ClaimStatus(to_status).label.lower(),
-            },
-            code="move_not_allowed",
-        )
-    if moving and to_status in NEEDS_REASON and not reason.strip():
-        raise ValidationError(_("Please write the reason for this decision."), code="reason_required")
-    if to_status == ClaimStatus.VERIFIED and not product.origin_province_id:
-        raise ValidationError(
-            _("The enterprise has not stated where this product comes from."), code="no_origin"
-        )
-    if is_provincial_specialty:
-        if to_status != ClaimStatus.VERIFIED:
-            raise ValidationError(
-                _("Only a product whose origin is verified can be a specialty of the province."),
-                code="specialty_needs_origin",
-            )
-        if product.origin_province.code != settings.MARKETPLACE_PROVINCE_CODE:
-            raise ValidationError(
-                _("Only a product from the province itself can be its specialty."),
-                code="specialty_elsewhere",
-            )
-    if not moving and bool(is_provincial_specialty) == product.is_provincial_specialty:
-        raise ValidationError(_("This decision changes nothing."), code="unchanged")
+    ORIGIN_CLAIMS.check(
+        product.origin_status,
+        to_status,
+        reason,
+        instance=product,
+        is_provincial_specialty=is_provincial_specialty,
+    )
 
 
-@transaction.atomic
 def decide(product, to_status, is_provincial_specialty=False, by=None, reason=""):
     """Record the Department's decision on the origin and the specialty flag, on a locked row."""
-    locked = (
-        Product.objects.select_for_update(of=("self",)).select_related("origin_province").get(pk=product.pk)
+    return ORIGIN_CLAIMS.move(
+        product, to_status, by=by, reason=reason, is_provincial_specialty=is_provincial_specialty
     )
-    check_decision(locked, to_status, is_provincial_specialty, reason)
-    decision = _record(locked, to_status, bool(is_provincial_specialty), by, reason)
-    locked.save(update_fields=["origin_status", "is_provincial_specialty", "date_updated"])
-    product.origin_status, product.is_provincial_specialty = (
-        locked.origin_status,
-        locked.is_provincial_specialty,
-    )
-    return decision
 
 
 def origin_of(product):
@@ -83,18 +102,6 @@ def reopen_if_changed(before, product, by=None):
     if origin_of(before) == origin_of(product) or before.origin_status == ClaimStatus.CLAIMED:
         return None
     product.origin_status = before.origin_status
-    return _record(product, ClaimStatus.CLAIMED, False, by, _("The enterprise changed the origin."))
-
-
-def _record(product, to_status, is_provincial_specialty, by, reason):
-    """Keep the decision and apply it to ``product`` (the caller saves it)."""
-    decision = OriginDecision.objects.create(
-        product=product,
-        from_status=product.origin_status,
-        to_status=to_status,
-        is_provincial_specialty=is_provincial_specialty,
-        reason=reason.strip(),
-        decided_by=by,
+    return ORIGIN_CLAIMS.record(
+        product, ClaimStatus.CLAIMED, by=by, reason=_("The enterprise changed the origin.")
     )
-    product.origin_status, product.is_provincial_specialty = to_status, is_provincial_specialty
-    return decision

@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.urls import path, re_path
+from django.views.generic import RedirectView
 from oscar.config import Shop
 
 
@@ -20,7 +21,13 @@ class MarketplaceShop(Shop):
         )
         return [
             digital_link,
-            path("vendors/", self.enterprises_urls()),
+            path("enterprises/", self.enterprises_urls()),
+            # The enterprises' pages were at /vendors/ until 2026-12: old links and printed QR codes
+            # keep working.
+            re_path(
+                r"^vendors/(?P<rest>.*)$",
+                RedirectView.as_view(url="/enterprises/%(rest)s", permanent=True, query_string=True),
+            ),
             path("checkout/", self.payment_app.urls),  # the card page and Stripe's webhook
             *urls,
         ]
@@ -29,7 +36,7 @@ class MarketplaceShop(Shop):
         """The enterprises' pages, and each one's storefront, whose products the search service lists.
 
         The storefront page depends on both vendors and search, so neither app mounts it: it
-        joins the enterprises' namespace here, last, as ``vendors:detail`` at ``/vendors/<slug>/``.
+        joins the enterprises' namespace here, last, as ``enterprises:detail`` at ``/enterprises/<slug>/``.
         """
         from search.storefront_views import EnterpriseDetailView
 

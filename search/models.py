@@ -73,6 +73,25 @@ class ProductText(models.Model):
         return self.title_folded
 
 
+class TitleKey(models.Model):
+    """A record's folded title from one of its words on: "mat ong rung", "ong rung", "rung".
+
+    Autocomplete reads a bounded range of an index on these (migration 0007),
+    so what it costs does not grow with the catalogue: every title holding the
+    typed words as typed has a key starting with them, and a title starting
+    with them has one at position 0.
+    """
+
+    LENGTH = 64  # longer keys are cut; nobody types that much before choosing
+
+    record = models.ForeignKey(ProductRecord, on_delete=models.CASCADE, related_name="title_keys")
+    position = models.PositiveSmallIntegerField()  # the word the key starts at, 0 for the whole title
+    folded = models.CharField(max_length=LENGTH)
+
+    def __str__(self):
+        return self.folded
+
+
 class RecordCategory(models.Model):
     """A category the product is in, or an ancestor of one: a category matches its whole subtree."""
 

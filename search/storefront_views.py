@@ -1,8 +1,8 @@
 """An enterprise's storefront page: its story and legal identity, and its products from the search service.
 
 The page sits above both apps: vendors says which enterprises have a storefront and what it may
-show of them; search lists their products. It is served at ``/vendors/<slug>/`` (URL name
-``vendors:detail``), mounted with the enterprises' other pages by the shop's config.
+show of them; search lists their products. It is served at ``/enterprises/<slug>/`` (URL name
+``enterprises:detail``), mounted with the enterprises' other pages by the shop's config.
 """
 
 from django.views.generic import DetailView

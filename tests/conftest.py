@@ -1,6 +1,8 @@
 """Shared fixtures: one migrated test database per run, holding a small demo province."""
 
 import os
+import uuid
+from contextlib import contextmanager
 
 import pytest
 import redis
@@ -66,6 +68,20 @@ admin_user = demo_account("admin@demo.vn")
 
 
 @pytest.fixture
+def staff(client, vendor1):
+    """The test client signed in as vendor1, who works for a demo enterprise."""
+    client.force_login(vendor1)
+    return client
+
+
+@pytest.fixture
+def reviewing(client, reviewer):
+    """The test client signed in as the Department's reviewer."""
+    client.force_login(reviewer)
+    return client
+
+
+@pytest.fixture
 def demo_password():
     return DEMO_PASSWORD
 
@@ -80,6 +96,9 @@ def in_english(settings):
         yield
 
 
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
 def redis_or_fail(url):
     """A client of the machine's Redis at ``url``; CI fails without it, a laptop skips."""
     client = redis.Redis.from_url(url)
@@ -90,3 +109,26 @@ def redis_or_fail(url):
             pytest.fail(f"Redis is not answering at {url}")
         pytest.skip(f"Redis is not answering at {url}")
     return client
+
+
+@contextmanager
+def cache_in_redis(settings, alias):
+    """The ``alias`` cache in the machine's Redis, under a prefix of its own that is removed afterwards.
+
+    Gives (Redis client, key prefix).
+    """
+    client = redis_or_fail(TEST_REDIS_URL)
+    prefix = f"cho-ocop-test-{uuid.uuid4().hex}"
+    settings.CACHES = {
+        **settings.CACHES,
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": TEST_REDIS_URL,
+            "KEY_PREFIX": prefix,
+        },
+    }
+    try:
+        yield client, prefix
+    finally:
+        for key in client.scan_iter(f"{prefix}:*"):
+            client.delete(key)

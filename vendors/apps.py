@@ -4,11 +4,17 @@ from oscar.apps.partner import apps
 
 
 class PartnerConfig(apps.PartnerConfig):
-    """Oscar's partner app as the province's enterprises: applications and the storefront list."""
+    """Oscar's partner app as the province's enterprises: applications and the storefront list.
+
+    One concept, one name: an *enterprise* (doanh nghiệp, HTX, hộ kinh doanh) everywhere in
+    code, URLs and templates. Only the folder ``vendors/`` (the design's layout) and the
+    app label ``partner`` (Oscar's ``Partner`` model, stock records and dashboard need it)
+    keep other names.
+    """
 
     name = "vendors"
     verbose_name = _("Enterprises")
-    namespace = "vendors"
+    namespace = "enterprises"
 
     def get_urls(self):
         from .views import application, storefront

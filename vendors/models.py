@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner
 
 from marketplace.uploads import unguessable_name
+from places.abstract_models import administrative_units
 
 
 class EnterpriseKind(models.TextChoices):
@@ -35,7 +36,7 @@ class PartnerQuerySet(models.QuerySet):
         return self.filter(status=EnterpriseStatus.APPROVED)
 
 
-class Partner(AbstractPartner):
+class Partner(administrative_units(related_name="enterprises"), AbstractPartner):
     slug = models.SlugField(_("slug"), max_length=140, unique=True, null=True, blank=True)
     kind = models.CharField(
         _("kind"), max_length=20, choices=EnterpriseKind.choices, default=EnterpriseKind.COMPANY
@@ -56,22 +57,6 @@ class Partner(AbstractPartner):
     representative = models.CharField(_("representative"), max_length=128, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    province = models.ForeignKey(
-        "places.Province",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="enterprises",
-        verbose_name=_("province"),
-    )
-    commune = models.ForeignKey(
-        "places.Commune",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="enterprises",
-        verbose_name=_("commune or ward"),
-    )
     street_address = models.CharField(_("street address"), max_length=255, blank=True)
     story = models.TextField(_("story"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="enterprises/logos/", blank=True)
@@ -177,6 +162,11 @@ class EnterpriseStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.enterprise}: {self.from_status} → {self.to_status}"
+
+    @property
+    def why(self):
+        """The written reason, by the name every status history shows it under."""
+        return self.reason
 
 
 from oscar.apps.partner.models import *

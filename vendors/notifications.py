@@ -32,7 +32,7 @@ def notify_status_change(change):
     context = {
         "enterprise": change.enterprise,
         "change": change,
-        "application_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("vendors:apply"),
+        "application_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("enterprises:apply"),
         "site_name": settings.OSCAR_SHOP_NAME,
     }
     with translation.override(settings.LANGUAGE_CODE):

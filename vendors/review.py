@@ -49,11 +49,6 @@ def allowed_moves(status):
     return ENTERPRISE_REVIEW.allowed_moves(status)
 
 
-def check_move(from_status, to_status, reason=""):
-    """Raise ValidationError, in the user's language, if the move is not allowed."""
-    ENTERPRISE_REVIEW.check(from_status, to_status, reason)
-
-
 def move(enterprise, to_status, by=None, reason=""):
     """Change the enterprise's status and record who, when, from, to and why.
 

@@ -1,32 +1,14 @@
 """The two-tier administrative units (since 1 July 2025) on every shopper address."""
 
-from django.db import models
-from django.utils.translation import gettext_lazy as _
+from places.abstract_models import administrative_units
 
 
-class AdministrativeUnits(models.Model):
+class AdministrativeUnits(administrative_units()):
     """Province and commune/ward, chosen from the official list.
 
     Oscar's ``state`` and ``line4`` (city) keep the units' names as well, so Oscar's
     address summaries, hashes and e-mails read naturally without special cases.
     """
-
-    province = models.ForeignKey(
-        "places.Province",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("province"),
-    )
-    commune = models.ForeignKey(
-        "places.Commune",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("commune or ward"),
-    )
 
     class Meta:
         abstract = True

@@ -11,16 +11,21 @@ from vendors.validators import normalise_phone
 Country = get_model("address", "Country")
 UserAddress = get_model("address", "UserAddress")
 
-ADDRESS_FIELDS = ["first_name", "phone_number", "line1", "province", "commune", "notes"]
-LABELS = {
-    "first_name": _("Full name"),
-    "line1": _("House number and street"),
-    "notes": _("Delivery instructions"),
-}
-HELP_TEXTS = {
-    "line1": _("For example: 12 Lê Lợi, tổ 3."),
-    "notes": _("Anything the courier should know, e.g. the best time to call."),
-}
+
+class AddressFormMeta:
+    """What an address form asks and how it words it: the address book's and checkout's alike."""
+
+    fields = ["first_name", "phone_number", "line1", "province", "commune", "notes"]
+    labels = {
+        "first_name": _("Full name"),
+        "line1": _("House number and street"),
+        "notes": _("Delivery instructions"),
+    }
+    help_texts = {
+        "line1": _("For example: 12 Lê Lợi, tổ 3."),
+        "notes": _("Anything the courier should know, e.g. the best time to call."),
+    }
+    widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
 
 
 class VietnameseAddressMixin(ProvinceCommuneMixin):
@@ -71,12 +76,8 @@ class VietnameseAddressMixin(ProvinceCommuneMixin):
 class UserAddressForm(VietnameseAddressMixin, oscar_forms.AbstractAddressForm):
     """An address in the shopper's address book."""
 
-    class Meta:
+    class Meta(AddressFormMeta):
         model = UserAddress
-        fields = ADDRESS_FIELDS
-        labels = LABELS
-        help_texts = HELP_TEXTS
-        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, user, *args, **kwargs):
         super().__init__(*args, **kwargs)

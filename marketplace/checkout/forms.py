@@ -5,18 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout import forms as oscar_forms
 from oscar.core.loading import get_model
 
-from marketplace.address.forms import ADDRESS_FIELDS, HELP_TEXTS, LABELS, VietnameseAddressMixin
+from marketplace.address.forms import AddressFormMeta, VietnameseAddressMixin
 
 ShippingAddress = get_model("order", "ShippingAddress")
 
 
 class ShippingAddressForm(VietnameseAddressMixin, oscar_forms.AbstractAddressForm):
-    class Meta:
+    class Meta(AddressFormMeta):
         model = ShippingAddress
-        fields = ADDRESS_FIELDS
-        labels = LABELS
-        help_texts = HELP_TEXTS
-        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
 
 
 class ShippingMethodForm(forms.Form):

@@ -4,7 +4,9 @@ The enterprise, certificate, origin and parcel queues differ in what they list a
 in their order; how they filter and count is this one mixin.
 """
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 
 def status_counts(queryset, field, choices):
@@ -40,3 +42,16 @@ class StatusQueueMixin:
             current_status=self.request.GET.get("status", ""),
             **kwargs,
         )
+
+
+class DateRangeMixin:
+    """For a queue's filter form with a date range: ``date_range`` names its start and end fields."""
+
+    date_range = ("date_from", "date_to")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = (cleaned.get(name) for name in self.date_range)
+        if start and end and start > end:
+            raise ValidationError(_("The start date must not be after the end date."))
+        return cleaned

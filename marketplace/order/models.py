@@ -92,5 +92,10 @@ class ParcelStatusChange(models.Model):
     def __str__(self):
         return f"{self.parcel}: {self.from_status} → {self.to_status}"
 
+    @property
+    def why(self):
+        """The written note, by the name every status history shows it under."""
+        return self.note
+
 
 from oscar.apps.order.models import *

@@ -1,34 +1,18 @@
 """Counting password-reset requests: in each process's memory by default, in Redis (shared by
 every process) with REDIS_URL."""
 
-import os
-import uuid
-
 import pytest
 from django.core.cache import caches
 
 from marketplace.accounts.limits import Limit
-from tests.conftest import redis_or_fail
-
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+from tests.conftest import cache_in_redis
 
 
 @pytest.fixture
 def in_redis(settings):
     """The default cache in the machine's Redis, under a prefix of its own that is removed afterwards."""
-    client = redis_or_fail(REDIS_URL)
-    prefix = f"cho-ocop-test-{uuid.uuid4().hex}"
-    settings.CACHES = {
-        **settings.CACHES,
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": prefix,
-        },
-    }
-    yield
-    for key in client.scan_iter(f"{prefix}:*"):
-        client.delete(key)
+    with cache_in_redis(settings, "default"):
+        yield
 
 
 @pytest.fixture(params=["memory", "redis"])

@@ -17,6 +17,11 @@ def sign_in(page, live_server, user):
 def place_order(page, method):
     """From the basket through address, delivery and payment method to a placed order."""
     page.goto("/checkout/")
+    order_from_address(page, method)
+
+
+def order_from_address(page, method):
+    """From the shipping address form through delivery and payment method to a placed order."""
     page.fill("#id_first_name", "Trần Thị Mai")
     page.fill("#id_phone_number", "0912 345 678")
     page.fill("#id_line1", "12 Lê Lợi")

@@ -9,7 +9,6 @@ from datetime import date
 
 import pytest
 from django.conf import settings
-from django.contrib.messages import get_messages
 from django.core.exceptions import NON_FIELD_ERRORS
 from oscar.core.loading import get_model
 
@@ -17,6 +16,7 @@ from catalogue import ocop
 from catalogue.badges import verified_badges
 from catalogue.models import ClaimStatus
 from tests.catalogue.ocop_dashboard import OcopCertificate, certificate_for, products_of, scan, url
+from tests.responses import messages_of
 
 Product = get_model("catalogue", "Product")
 Province = get_model("places", "Province")
@@ -28,12 +28,6 @@ QUEUE = url("ocop-review-list")
 ORIGINS = url("ocop-origin-list")
 
 
-@pytest.fixture
-def reviewing(client, reviewer):
-    client.force_login(reviewer)
-    return client
-
-
 def seen(client, certificate):
     return client.get(url("ocop-review-detail", pk=certificate.pk)).context["form"]["seen_change"].value()
 
@@ -41,10 +35,6 @@ def seen(client, certificate):
 def decide(client, certificate, to_status, **data):
     data.setdefault("seen_change", seen(client, certificate))
     return client.post(url("ocop-review-decide", pk=certificate.pk), {"to_status": to_status, **data})
-
-
-def messages_of(response):
-    return [(message.level_tag, str(message)) for message in get_messages(response.wsgi_request)]
 
 
 def codes(product):
@@ -170,7 +160,7 @@ def test_a_move_the_status_does_not_allow_is_refused(reviewing, vendor1):
     certificate = certificate_for(vendor1, status=Status.REJECTED)
     response = decide(reviewing, certificate, "verified")
     assert response.status_code == 302
-    assert [level for level, _text in messages_of(response)] == ["error"]
+    assert [level for level, _text in messages_of(response, with_levels=True)] == ["error"]
     certificate.refresh_from_db()
     assert certificate.status == Status.REJECTED
 

@@ -36,12 +36,6 @@ CREATE = url("ocop-certificate-create")
 FUTURE = (timezone.localdate() + timedelta(days=1)).isoformat()
 
 
-@pytest.fixture
-def staff(client, vendor1):
-    client.force_login(vendor1)
-    return client
-
-
 def stored(vendor):
     return list(OcopCertificate.objects.filter(enterprise=enterprise_of(vendor)).order_by("pk").values())
 

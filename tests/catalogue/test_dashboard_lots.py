@@ -29,12 +29,6 @@ CREATE = url("ocop-lot-create")
 
 
 @pytest.fixture
-def staff(client, vendor1):
-    client.force_login(vendor1)
-    return client
-
-
-@pytest.fixture
 def product(vendor1):
     return lotless_product(vendor1)
 

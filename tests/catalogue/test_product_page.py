@@ -119,7 +119,7 @@ def test_the_sold_by_card_names_the_enterprise_and_its_commune(client, product, 
     html = product_page(client, product).content.decode()
     card = html[html.index('class="card sold-by') :]
     assert enterprise.name in card
-    assert reverse("vendors:detail", kwargs={"slug": enterprise.slug}) in card
+    assert reverse("enterprises:detail", kwargs={"slug": enterprise.slug}) in card
     if enterprise.commune:
         assert enterprise.commune.name in card[: card.index("</div>\n")]
 

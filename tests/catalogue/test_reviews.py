@@ -4,7 +4,6 @@ Only published reviews are shown and counted in the product's rating, which sear
 """
 
 import pytest
-from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_model
@@ -12,6 +11,7 @@ from oscar.core.loading import get_model
 from marketplace.order import parcels
 from search.models import ProductRecord
 from tests.factories import parcel_of, place_order, product_of
+from tests.responses import messages_of
 
 ProductReview = get_model("reviews", "ProductReview")
 Parcel = get_model("order", "Parcel")
@@ -68,10 +68,6 @@ def review(client, shopper, product, delivered, django_capture_on_commit_callbac
 
 def html(response):
     return response.content.decode()
-
-
-def messages_of(response):
-    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 def assert_nothing_stored(product):

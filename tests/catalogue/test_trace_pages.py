@@ -72,7 +72,7 @@ def test_the_digital_link_page_shows_the_lot_its_steps_in_order_and_the_enterpri
     assert html.index("Thu hoạch chè") < html.index("Sao chè") < html.index("Đóng gói")
     enterprise = sellers(product).pop()
     assert enterprise.name in html
-    assert reverse("vendors:detail", kwargs={"slug": enterprise.slug}) in html
+    assert reverse("enterprises:detail", kwargs={"slug": enterprise.slug}) in html
     assert f'href="{product.get_absolute_url()}"' in html
     assert f'<link rel="canonical" href="http://testserver{page(product)}">' in html
 

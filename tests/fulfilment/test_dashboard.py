@@ -12,6 +12,7 @@ from oscar.core.loading import get_model
 from marketplace.order import parcels
 from marketplace.payouts.models import LedgerEntry
 from tests.factories import parcel_of, product_of, shared_order
+from tests.responses import messages_of
 
 Parcel = get_model("order", "Parcel")
 StockRecord = get_model("partner", "StockRecord")
@@ -35,10 +36,6 @@ def seen(parcel):
 def act(client, parcel, to_status, **data):
     data = {"to_status": to_status, "seen_change": seen(parcel), **data}
     return client.post(move_url(parcel), data, follow=True)
-
-
-def messages_of(response):
-    return [str(message) for message in response.context["messages"]]
 
 
 @pytest.fixture

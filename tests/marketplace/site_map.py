@@ -22,7 +22,7 @@ Lot = get_model("catalogue", "Lot")
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 Order = get_model("order", "Order")
 
-STAFF_AREAS = ("dashboard/", "admin/", "cms/", "vendors/")
+STAFF_AREAS = ("dashboard/", "admin/", "cms/", "enterprises/")
 # Pages that act on GET or leave the session: opening them is not "looking at a form".
 NOT_PAGES = re.compile(r"(logout|delete|unlink|/link/|csv|qr\.|download|preview|/serve/|usage|history)")
 

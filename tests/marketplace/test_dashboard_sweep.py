@@ -73,7 +73,7 @@ def dashboard_pages(vendor):
     return [
         (name, address)
         for name, address in staff_pages(vendor)
-        if name.startswith(("dashboard:", "vendors:"))
+        if name.startswith(("dashboard:", "enterprises:"))
     ]
 
 

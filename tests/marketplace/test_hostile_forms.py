@@ -143,12 +143,6 @@ def test_no_formset_builds_more_than_a_page_of_forms_whatever_its_count(account,
 
 
 @pytest.fixture
-def staff(client, vendor1):
-    client.force_login(vendor1)
-    return client
-
-
-@pytest.fixture
 def product(vendor1):
     return lotless_product(vendor1)
 

@@ -103,10 +103,10 @@ PAGES = {
     "product": (None, lambda: a_product().get_absolute_url()),
     "search": (None, lambda: reverse("search:search") + "?q=mắm"),
     "basket": (None, lambda: reverse("basket:summary")),
-    "enterprises": (None, lambda: reverse("vendors:list")),
+    "enterprises": (None, lambda: reverse("enterprises:list")),
     "storefront": (
         None,
-        lambda: reverse("vendors:detail", kwargs={"slug": Partner.objects.approved().first().slug}),
+        lambda: reverse("enterprises:detail", kwargs={"slug": Partner.objects.approved().first().slug}),
     ),
     "login": (None, lambda: reverse("customer:login")),
     "account orders": ("shopper", lambda: reverse("customer:order-list")),

@@ -478,6 +478,8 @@ def site(tmp_path_factory, upstream):
     (static / "marketplace" / "data.json").write_text(json.dumps({"x": ["y" * 50] * 100}))
     (media / "products").mkdir(parents=True)
     (media / "products" / "honey.jpg").write_bytes(b"\xff\xd8\xff\xe0 a picture")
+    (media / "thumbnails" / "3f").mkdir(parents=True)
+    (media / "thumbnails" / "3f" / "3f2a9c.jpg").write_bytes(b"\xff\xd8\xff\xe0 a thumbnail")
     (media / "private" / "enterprise-documents").mkdir(parents=True)
     (media / "private" / "enterprise-documents" / "paper.pdf").write_bytes(b"%PDF-1.4 registration")
     return {"static": static, "media": media, "upstream": upstream}
@@ -619,6 +621,7 @@ def test_public_media_is_served_and_private_papers_never(nginx):
         "/media//private/enterprise-documents/paper.pdf",
         "/media/./private/enterprise-documents/paper.pdf",
         "/media/products/../private/enterprise-documents/paper.pdf",
+        "/media/thumbnails/../private/enterprise-documents/paper.pdf",
         "/media/%70rivate/enterprise-documents/paper.pdf",
         "/media/private%2Fenterprise-documents%2Fpaper.pdf",
         "/media/private/",
@@ -627,6 +630,14 @@ def test_public_media_is_served_and_private_papers_never(nginx):
         status, _, body = get(nginx, path)
         assert status in {403, 404}, path
         assert b"registration" not in body and b"<pre id=headers>" not in body, path
+
+
+def test_thumbnails_are_kept_by_browsers_for_a_year(nginx):
+    status, headers, body = get(nginx, "/media/thumbnails/3f/3f2a9c.jpg")
+    assert status == 200 and body == b"\xff\xd8\xff\xe0 a thumbnail"
+    assert headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert headers["x-content-type-options"] == "nosniff"
+    assert get(nginx, "/media/thumbnails/3f/missing.jpg")[0] == 404
 
 
 def test_the_rest_reaches_the_application_with_the_forwarded_headers(nginx):
@@ -660,12 +671,12 @@ def test_https_tells_the_application_the_request_was_secure(nginx):
 
 def test_uploads_up_to_the_forms_limits_pass_and_larger_ones_are_refused(nginx):
     twelve_mb = b"x" * (12 * 1024 * 1024)
-    status, _, body = get(nginx, "/vendors/apply/", method="POST", body=twelve_mb)
+    status, _, body = get(nginx, "/enterprises/apply/", method="POST", body=twelve_mb)
     assert status == 200 and seen_by_upstream(body)["content-length"] == str(len(twelve_mb))
     # Announced too large: refused before a byte of the body is read.
     connection = http.client.HTTPConnection("127.0.0.1", nginx["http"], timeout=10)
     try:
-        connection.putrequest("POST", "/vendors/apply/")
+        connection.putrequest("POST", "/enterprises/apply/")
         connection.putheader("Content-Length", str(40 * 1024 * 1024))
         connection.endheaders()
         assert connection.getresponse().status == 413

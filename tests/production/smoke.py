@@ -22,6 +22,7 @@ import urllib3
 from playwright.sync_api import sync_playwright
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.steps import order_from_address
 
 urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
 
@@ -101,19 +102,7 @@ def place_cash_on_delivery_order(base_url):
         page.locator("input[name=options][value=anonymous]").check(force=True)
         page.locator("form:has(#id_username) button[type=submit]").click()
         page.wait_for_url(re.compile(r"/checkout/shipping-address/"))
-        page.fill("#id_first_name", "Trần Thị Mai")
-        page.fill("#id_phone_number", "0912 345 678")
-        page.fill("#id_line1", "12 Lê Lợi")
-        page.select_option("#id_commune", index=1)
-        page.locator("#new_shipping_address button[type=submit]:not([name])").click()
-        page.wait_for_url(re.compile(r"/checkout/(shipping|payment)-method/"))
-        if "/shipping-method/" in page.url:
-            page.locator("form button[type=submit]").last.click()
-            page.wait_for_url(re.compile(r"/checkout/payment-method/"))
-        page.locator("input[name=method][value=cod]").check(force=True)
-        page.locator("#payment_method_form button[type=submit]").click()
-        page.wait_for_url(re.compile(r"/checkout/preview/"))
-        page.locator("#place_order_form [type=submit]").click()
+        order_from_address(page, "cod")
         page.wait_for_url(re.compile(r"/checkout/thank-you/"))
         text = page.locator("main, #content_inner, body").first.inner_text()
         number = re.search(r"\b(\d{6,})\b", text).group(1)
@@ -179,11 +168,11 @@ def never_500(base_url):
         "/search/suggest/?q=mat",
     ]
     https = {"X-Forwarded-Proto": "https"}  # straight to gunicorn, as the proxy would ask
-    listing = get(base_url + "/vendors/", headers=https)
-    links = re.findall(r'href="(/vendors/[a-z0-9-]+/)"', listing.text)
-    storefronts = [link for link in links if link not in ("/vendors/apply/", "/vendors/profile/")]
+    listing = get(base_url + "/enterprises/", headers=https)
+    links = re.findall(r'href="(/enterprises/[a-z0-9-]+/)"', listing.text)
+    storefronts = [link for link in links if link not in ("/enterprises/apply/", "/enterprises/profile/")]
     check(len(storefronts) >= 2, f"the storefront list links {len(storefronts)} storefronts")
-    paths += storefronts[:2] + ["/vendors/"]
+    paths += storefronts[:2] + ["/enterprises/"]
     for path in paths:
         status = get(base_url + path, headers=https).status_code
         check(status in (200, 503), f"{path} answers {status} with the search cluster down")

@@ -8,6 +8,7 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from marketplace.text import fold
+from search.models import TitleKey
 
 Product = get_model("catalogue", "Product")
 
@@ -120,3 +121,36 @@ def test_the_script_implements_the_keyboard_pattern():
     script = Path(finders.find("search/suggest.js")).read_text(encoding="utf-8")
     for needed in ("ArrowDown", "ArrowUp", "Enter", "Escape", "aria-activedescendant", "aria-expanded"):
         assert needed in script
+
+
+def test_the_typed_words_in_another_order_still_suggest_the_title(client, new_product, committed):
+    with committed():
+        new_product("Zeta omega nguyên chất")
+
+    assert [item["title"] for item in suggestions(client, q="omega zet")] == ["Zeta omega nguyên chất"]
+
+
+def test_title_keys_follow_the_title_as_it_is_edited_and_withdrawn(new_product, committed):
+    """Autocomplete reads these keys (each title from each of its words on), never the titles."""
+    with committed():
+        product = new_product("Zeta omega")
+    keys = TitleKey.objects.filter(record=product.pk).order_by("position")
+    assert list(keys.values_list("position", "folded")) == [(0, "zeta omega"), (1, "omega")]
+
+    with committed():
+        product.title = "Mật zeta"
+        product.save()
+    assert list(keys.values_list("position", "folded")) == [(0, "mat zeta"), (1, "zeta")]
+
+    with committed():
+        product.is_public = False
+        product.save()
+    assert not keys.exists()
+
+
+def test_a_long_title_is_found_by_the_start_of_its_keys(client, new_product, committed):
+    title = "Zeta " + " ".join(["omega"] * 20)  # longer than a key
+    with committed():
+        new_product(title)
+
+    assert [item["title"] for item in suggestions(client, q=fold(title)[:150])] == [title]

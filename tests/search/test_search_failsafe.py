@@ -71,7 +71,7 @@ def storefront():
     enterprise = (
         Partner.objects.approved().filter(stockrecords__product__is_public=True).order_by("pk").first()
     )
-    return reverse("vendors:detail", kwargs={"slug": enterprise.slug})
+    return reverse("enterprises:detail", kwargs={"slug": enterprise.slug})
 
 
 def a_category():
@@ -219,7 +219,7 @@ def test_without_a_database_index_autocomplete_answers_no_suggestions_with_503(
 
 
 def test_pages_that_do_not_search_are_untouched_by_the_outage(client, cluster_down, no_database_index):
-    assert client.get(reverse("vendors:list")).status_code == 200
+    assert client.get(reverse("enterprises:list")).status_code == 200
 
 
 # --- One warning per outage; the cluster is asked again once per cool-down -----------------------

@@ -4,7 +4,6 @@ import json
 import os
 import subprocess
 import sys
-import uuid
 
 import pytest
 from django.core.cache import caches
@@ -13,9 +12,7 @@ from search import indexing, tasks
 from search.backends.database import DatabaseBackend
 from search.backends.database.cache import forget_answers
 from search.query import ProductQuery
-from tests.conftest import redis_or_fail
-
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+from tests.conftest import cache_in_redis
 
 pytestmark = pytest.mark.django_db
 
@@ -25,19 +22,8 @@ SHOW_CACHES = "import json; from marketplace.settings import base; print(json.du
 @pytest.fixture
 def shared_cache(settings):
     """The search cache in the machine's Redis, under a prefix of its own that is removed afterwards."""
-    client = redis_or_fail(REDIS_URL)
-    prefix = f"cho-ocop-test-{uuid.uuid4().hex}"
-    settings.CACHES = {
-        **settings.CACHES,
-        "search": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": prefix,
-        },
-    }
-    yield client, prefix
-    for key in client.scan_iter(f"{prefix}:*"):
-        client.delete(key)
+    with cache_in_redis(settings, "search") as (client, prefix):
+        yield client, prefix
 
 
 @pytest.fixture

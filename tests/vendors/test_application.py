@@ -21,9 +21,9 @@ Partner = get_model("partner", "Partner")
 
 pytestmark = pytest.mark.django_db
 
-APPLY = reverse("vendors:apply")
-SUBMIT = reverse("vendors:apply-submit")
-PROFILE = reverse("vendors:profile")
+APPLY = reverse("enterprises:apply")
+SUBMIT = reverse("enterprises:apply-submit")
+PROFILE = reverse("enterprises:profile")
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 200
 CORRUPT_PNG = b"\x89PNG\r\n\x1a\n" + b"this is not an image at all " * 20
@@ -392,7 +392,7 @@ def certificate(vendor1):
 @pytest.mark.parametrize("who", ["vendor1", "reviewer", "admin_user"])
 def test_documents_reach_their_enterprise_and_the_department(client, certificate, who, request):
     client.force_login(request.getfixturevalue(who))
-    response = client.get(reverse("vendors:document", args=[certificate.pk]))
+    response = client.get(reverse("enterprises:document", args=[certificate.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment")
@@ -402,12 +402,12 @@ def test_documents_reach_their_enterprise_and_the_department(client, certificate
 @pytest.mark.parametrize("who", ["vendor2", "shopper"])
 def test_documents_do_not_exist_for_anyone_else(client, certificate, who, request):
     client.force_login(request.getfixturevalue(who))
-    assert client.get(reverse("vendors:document", args=[certificate.pk])).status_code == 404
-    assert client.get(reverse("vendors:document", args=[certificate.pk + 1000])).status_code == 404
+    assert client.get(reverse("enterprises:document", args=[certificate.pk])).status_code == 404
+    assert client.get(reverse("enterprises:document", args=[certificate.pk + 1000])).status_code == 404
 
 
 def test_anonymous_visitors_cannot_download_documents(client, certificate):
-    response = client.get(reverse("vendors:document", args=[certificate.pk]))
+    response = client.get(reverse("enterprises:document", args=[certificate.pk]))
     assert response.status_code == 302
     assert reverse("customer:login") in response["Location"]
 

@@ -157,7 +157,7 @@ def urls_with_ids(vendor1, shared_order, vendor1_only_order):
         ),
         "enterprise review": reverse("dashboard:enterprise-review-detail", kwargs={"pk": enterprise.pk}),
         "enterprise decision": reverse("dashboard:enterprise-review-decide", kwargs={"pk": enterprise.pk}),
-        "enterprise document": reverse("vendors:document", kwargs={"pk": 10**6}),
+        "enterprise document": reverse("enterprises:document", kwargs={"pk": 10**6}),
         "parcel detail": reverse("dashboard:parcel-detail", kwargs={"number": parcel.number}),
         "parcel move": reverse("dashboard:parcel-move", kwargs={"number": parcel.number}),
         "payout statement": reverse("dashboard:payout-statement", kwargs=month),

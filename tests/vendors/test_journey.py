@@ -70,14 +70,14 @@ def test_an_enterprise_applies_is_reviewed_sells_and_is_suspended(
     department.force_login(reviewer)
 
     # Apply and submit.
-    assert shop.post(reverse("vendors:apply"), application_data()).status_code == 302
+    assert shop.post(reverse("enterprises:apply"), application_data()).status_code == 302
     enterprise = Partner.objects.get(users=applicant)
     certificate = SimpleUploadedFile("dang-ky-kinh-doanh.pdf", PDF)
     shop.post(
-        reverse("vendors:apply"),
+        reverse("enterprises:apply"),
         {"kind": "business_registration", "file": certificate, "upload_document": ""},
     )
-    shop.post(reverse("vendors:apply-submit"))
+    shop.post(reverse("enterprises:apply-submit"))
     enterprise.refresh_from_db()
     assert enterprise.status == EnterpriseStatus.SUBMITTED
 
@@ -91,9 +91,9 @@ def test_an_enterprise_applies_is_reviewed_sells_and_is_suspended(
         )
     enterprise.refresh_from_db()
     assert enterprise.status == EnterpriseStatus.CHANGES_REQUESTED
-    assert "Bổ sung số điện thoại cố định" in shop.get(reverse("vendors:apply")).content.decode()
-    shop.post(reverse("vendors:apply"), application_data(phone="0232 3822 123"))
-    shop.post(reverse("vendors:apply-submit"))
+    assert "Bổ sung số điện thoại cố định" in shop.get(reverse("enterprises:apply")).content.decode()
+    shop.post(reverse("enterprises:apply"), application_data(phone="0232 3822 123"))
+    shop.post(reverse("enterprises:apply-submit"))
     enterprise.refresh_from_db()
     assert enterprise.status == EnterpriseStatus.SUBMITTED
 
@@ -122,7 +122,7 @@ def test_an_enterprise_applies_is_reviewed_sells_and_is_suspended(
         decide(department, enterprise, EnterpriseStatus.SUSPENDED, reason="Kiểm tra phản ánh về hạn sử dụng.")
     assert product not in shopper.get(reverse("search:search"), {"q": "khoai deo"}).context["products"]
     assert shopper.get(product.get_absolute_url()).status_code == 404
-    assert shopper.get(reverse("vendors:detail", kwargs={"slug": enterprise.slug})).status_code == 404
+    assert shopper.get(reverse("enterprises:detail", kwargs={"slug": enterprise.slug})).status_code == 404
     assert shop.get(reverse("dashboard:index")).status_code in (302, 403)
 
     history = [(c.from_status, c.to_status) for c in enterprise.status_changes.order_by("pk")]
@@ -137,9 +137,9 @@ def test_an_enterprise_applies_is_reviewed_sells_and_is_suspended(
 
 def test_enterprise_staff_find_their_profile_in_the_dashboard_menu(client, vendor1, reviewer):
     client.force_login(vendor1)
-    assert reverse("vendors:profile") in client.get(reverse("dashboard:index")).content.decode()
+    assert reverse("enterprises:profile") in client.get(reverse("dashboard:index")).content.decode()
     client.force_login(reviewer)
-    assert reverse("vendors:profile") not in client.get(reverse("dashboard:index")).content.decode()
+    assert reverse("enterprises:profile") not in client.get(reverse("dashboard:index")).content.decode()
 
 
 def test_a_basket_holding_a_suspended_enterprises_product_cannot_be_checked_out(

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.messages import get_messages
 from django.core import mail
 from django.db.models import Count
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from marketplace.dashboard.enterprises import views
+from tests.responses import messages_of
 from vendors.models import EnterpriseKind, EnterpriseStatus
 from vendors.review import move
 
@@ -46,16 +46,6 @@ def a_submitted_enterprise():
 
 def listed(response):
     return {enterprise.pk for enterprise in response.context["enterprises"]}
-
-
-def texts(response):
-    return [str(message) for message in get_messages(response.wsgi_request)]
-
-
-@pytest.fixture
-def reviewing(client, reviewer):
-    client.force_login(reviewer)
-    return client
 
 
 # --- Who may enter --------------------------------------------------------------------------
@@ -239,7 +229,7 @@ def test_the_detail_links_each_document(reviewing, vendor1):
         uploaded_by=vendor1,
     )
     html = reviewing.get(detail_url(enterprise)).content.decode()
-    assert reverse("vendors:document", kwargs={"pk": document.pk}) in html
+    assert reverse("enterprises:document", kwargs={"pk": document.pk}) in html
     assert "giay-phep-kinh-doanh.pdf" in html
 
 
@@ -273,7 +263,7 @@ def test_approving_a_submitted_enterprise_records_it_and_tells_the_enterprise(
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert enterprise.email in message.to
-    assert "http://testserver" + reverse("vendors:apply") in message.body
+    assert "http://testserver" + reverse("enterprises:apply") in message.body
     assert enterprise.name in message.subject
     assert "\n" not in message.subject
 
@@ -344,7 +334,7 @@ def test_a_stale_decision_is_refused_and_changes_nothing(
         response = decide(reviewing, enterprise, EnterpriseStatus.APPROVED, seen=seen)
     assert response.status_code == 302
     page = reviewing.get(response["Location"])
-    assert texts(page)
+    assert messages_of(page)
     assert not page.context["form"].moves  # a rejected enterprise: nothing left to decide
     enterprise.refresh_from_db()
     assert enterprise.status == EnterpriseStatus.REJECTED
@@ -371,7 +361,7 @@ def test_a_decision_overtaken_while_being_applied_is_refused(
     with django_capture_on_commit_callbacks(execute=True):
         response = decide(reviewing, enterprise, EnterpriseStatus.APPROVED)
     assert response.status_code == 302
-    assert texts(reviewing.get(response["Location"]))
+    assert messages_of(reviewing.get(response["Location"]))
     enterprise.refresh_from_db()
     assert (
         enterprise.status == EnterpriseStatus.SUBMITTED
@@ -388,7 +378,7 @@ def test_a_decision_on_a_form_older_than_the_last_decision_is_refused(reviewing,
     response = decide(reviewing, enterprise, EnterpriseStatus.APPROVED, seen=seen)
     assert response.status_code == 302
     page = reviewing.get(response["Location"])
-    assert texts(page)
+    assert messages_of(page)
     assert page.context["form"]["seen_change"].value() == latest_change(enterprise)
     enterprise.refresh_from_db()
     assert enterprise.status == EnterpriseStatus.SUBMITTED
@@ -400,7 +390,7 @@ def test_asking_for_changes_shows_the_reason_in_the_history(reviewing, reviewer)
     response = decide(reviewing, enterprise, EnterpriseStatus.CHANGES_REQUESTED, reason=reason)
     assert response.status_code == 302
     page = reviewing.get(response["Location"])
-    assert texts(page)
+    assert messages_of(page)
     history = page.content.decode().split('id="enterprise_history"')[1]
     assert reason in history
     assert reviewer.get_full_name() in history

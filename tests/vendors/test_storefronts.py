@@ -15,11 +15,11 @@ Product = get_model("catalogue", "Product")
 
 pytestmark = pytest.mark.django_db
 
-LIST = reverse("vendors:list")
+LIST = reverse("enterprises:list")
 
 
 def storefront(enterprise):
-    return reverse("vendors:detail", kwargs={"slug": enterprise.slug})
+    return reverse("enterprises:detail", kwargs={"slug": enterprise.slug})
 
 
 def listed(client, **params):
@@ -214,3 +214,11 @@ def test_product_page_links_to_its_enterprise(client):
 def test_every_page_links_to_the_enterprises(client):
     html = client.get(reverse("catalogue:index")).content.decode()
     assert f'href="{LIST}"' in html
+
+
+def test_the_former_vendors_addresses_lead_to_the_same_pages_for_good(client):
+    enterprise = selling()
+    response = client.get(f"/vendors/{enterprise.slug}/", {"page": 2})
+    assert response.status_code == 301
+    assert response["Location"] == f"{storefront(enterprise)}?page=2"
+    assert client.get("/vendors/")["Location"] == LIST

@@ -85,7 +85,7 @@ class ApplicationView(LoginRequiredMixin, View):
         enterprise = any_enterprise_of(request.user)
         if enterprise and enterprise.status not in EDITABLE:
             messages.error(request, _("Your application is with the Department and cannot be changed now."))
-            return redirect("vendors:apply")
+            return redirect("enterprises:apply")
         if "upload_document" in request.POST:
             return self.upload_document(enterprise)
         if "change_province" in request.POST:
@@ -126,9 +126,9 @@ class ApplicationView(LoginRequiredMixin, View):
             return self.render_form(enterprise, form)
         except EditingClosed as closed:
             messages.error(request, str(closed))
-            return redirect("vendors:apply")
+            return redirect("enterprises:apply")
         messages.success(request, _("Your application has been saved as a draft."))
-        return redirect("vendors:apply")
+        return redirect("enterprises:apply")
 
     def create_draft(self, form):
         user = self.request.user
@@ -160,7 +160,7 @@ class ApplicationView(LoginRequiredMixin, View):
         request = self.request
         if enterprise is None:
             messages.error(request, _("Please save your application as a draft before uploading documents."))
-            return redirect("vendors:apply")
+            return redirect("enterprises:apply")
         form = DocumentUploadForm(request.POST, request.FILES, enterprise=enterprise, user=request.user)
         if not form.is_valid():
             messages.error(request, _("The document was not uploaded: please correct the errors below."))
@@ -175,9 +175,9 @@ class ApplicationView(LoginRequiredMixin, View):
                 form.save()
         except EditingClosed as closed:
             messages.error(request, str(closed))
-            return redirect("vendors:apply")
+            return redirect("enterprises:apply")
         messages.success(request, _("The document has been uploaded."))
-        return redirect("vendors:apply")
+        return redirect("enterprises:apply")
 
     # --- Pages ---------------------------------------------------------------------------
 
@@ -224,16 +224,16 @@ class SubmitApplicationView(LoginRequiredMixin, View):
         enterprise = any_enterprise_of(request.user)
         if enterprise is None:
             messages.error(request, _("Please fill in and save your application first."))
-            return redirect("vendors:apply")
+            return redirect("enterprises:apply")
         already = _("Your application is already with the Department.")
         if enterprise.status == EnterpriseStatus.SUBMITTED:
             messages.info(request, already)
-            return redirect("vendors:apply")
+            return redirect("enterprises:apply")
         problems = missing_for_submission(enterprise) if enterprise.status in EDITABLE else []
         if problems:
             for problem in problems:
                 messages.error(request, problem)
-            return redirect("vendors:apply")
+            return redirect("enterprises:apply")
         try:
             review.move(enterprise, EnterpriseStatus.SUBMITTED, by=request.user)
         except ValidationError as refusal:
@@ -242,12 +242,12 @@ class SubmitApplicationView(LoginRequiredMixin, View):
                 messages.info(request, already)
             else:
                 messages.error(request, " ".join(refusal.messages))
-            return redirect("vendors:apply")
+            return redirect("enterprises:apply")
         messages.success(
             request,
             _("Your application has been submitted. The Department will review it and let you know."),
         )
-        return redirect("vendors:apply")
+        return redirect("enterprises:apply")
 
 
 class ProfileView(LoginRequiredMixin, View):
@@ -261,7 +261,7 @@ class ProfileView(LoginRequiredMixin, View):
             messages.info(
                 request, _("Your enterprise's profile can be edited once the Department has approved it.")
             )
-            return redirect("vendors:apply")
+            return redirect("enterprises:apply")
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
@@ -277,7 +277,7 @@ class ProfileView(LoginRequiredMixin, View):
         with transaction.atomic():
             form.save(commit=False).save(update_fields=[*form.Meta.fields, "date_updated"])
         messages.success(request, _("Your profile has been saved."))
-        return redirect("vendors:profile")
+        return redirect("enterprises:profile")
 
     def render(self, enterprise, form):
         context = {"enterprise": enterprise, "form": form}

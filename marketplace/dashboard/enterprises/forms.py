@@ -1,10 +1,11 @@
 """Forms of the Department's review queue: narrowing the queue, and deciding on one enterprise."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from marketplace.dashboard.decisions import BaseDecisionForm
+from marketplace.dashboard.queues import DateRangeMixin
 from vendors import review
 from vendors.models import EnterpriseKind, EnterpriseStatus
 
@@ -12,7 +13,8 @@ Commune = get_model("places", "Commune")
 
 ALL = [("", _("All"))]
 
-# What a reviewer's button says for each move, and its Bootstrap colour.
+# What a reviewer's button says for each move, and its Bootstrap colour. Submitting is the
+# enterprise's own move, so it has none.
 ACTIONS = {
     (EnterpriseStatus.SUBMITTED, EnterpriseStatus.APPROVED): (_("Approve"), "success"),
     (EnterpriseStatus.SUBMITTED, EnterpriseStatus.CHANGES_REQUESTED): (_("Ask for changes"), "warning"),
@@ -20,11 +22,6 @@ ACTIONS = {
     (EnterpriseStatus.APPROVED, EnterpriseStatus.SUSPENDED): (_("Suspend"), "danger"),
     (EnterpriseStatus.SUSPENDED, EnterpriseStatus.APPROVED): (_("Re-approve"), "success"),
 }
-
-
-def reviewer_moves(status):
-    """The Department's decisions from ``status``: submitting is the enterprise's own move."""
-    return {move for move in review.allowed_moves(status) if (status, move) in ACTIONS}
 
 
 class DateInput(forms.DateInput):
@@ -41,8 +38,10 @@ class CommuneChoiceField(forms.ModelChoiceField):
         return commune.name  # the province is the same for all: no query per option
 
 
-class QueueFilterForm(forms.Form):
+class QueueFilterForm(DateRangeMixin, forms.Form):
     """Narrows the queue; every field is optional and an empty form means the whole queue."""
+
+    date_range = ("submitted_from", "submitted_to")
 
     status = forms.ChoiceField(label=_("Status"), choices=ALL + EnterpriseStatus.choices, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=ALL + EnterpriseKind.choices, required=False)
@@ -54,13 +53,6 @@ class QueueFilterForm(forms.Form):
     )
     submitted_from = forms.DateField(label=_("Submitted from"), required=False, widget=DateInput)
     submitted_to = forms.DateField(label=_("Submitted to"), required=False, widget=DateInput)
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("submitted_from"), cleaned.get("submitted_to")
-        if start and end and start > end:
-            raise ValidationError(_("The start date must not be after the end date."))
-        return cleaned
 
     def filter(self, queryset):
         """The queryset narrowed by the valid filters (call only on a valid form)."""
@@ -78,12 +70,13 @@ class QueueFilterForm(forms.Form):
         return queryset
 
 
-class DecisionForm(forms.Form):
-    """One reviewer's decision: a move the enterprise's current status allows, and why.
+class DecisionForm(BaseDecisionForm):
+    """One reviewer's decision: a move the enterprise's current status allows, and why."""
 
-    ``seen_change`` is the latest history row the reviewer had in front of them; if
-    someone decided since, the reviewer must look again before deciding.
-    """
+    workflow = review.ENTERPRISE_REVIEW
+    stale_message = _("Another decision was made on this enterprise meanwhile: review it again.")
+    error_fields = {"reason_required": "reason"}
+    actions = ACTIONS
 
     to_status = forms.ChoiceField(
         label=_("Decision"),
@@ -101,44 +94,7 @@ class DecisionForm(forms.Form):
             "Required when rejecting, asking for changes or suspending. The enterprise receives it by e-mail."
         ),
     )
-    seen_change = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-
-    def __init__(self, enterprise, *args, **kwargs):
-        self.enterprise = enterprise
-        self.latest_change_id = latest_change_id(enterprise)
-        kwargs.setdefault("initial", {}).setdefault("seen_change", self.latest_change_id)
-        super().__init__(*args, **kwargs)
-        allowed = reviewer_moves(enterprise.status)
-        self.fields["to_status"].choices = [
-            (value, label) for value, label in EnterpriseStatus.choices if value in allowed
-        ]
-
-    def clean(self):
-        cleaned = super().clean()
-        to_status, seen = cleaned.get("to_status"), cleaned.get("seen_change")
-        if seen is not None and seen != self.latest_change_id:
-            raise ValidationError(
-                _("Another decision was made on this enterprise meanwhile: review it again."), code="stale"
-            )
-        if to_status:
-            try:
-                review.check_move(self.enterprise.status, to_status, cleaned.get("reason", ""))
-            except ValidationError as refusal:
-                self.add_error("reason" if refusal.code == "reason_required" else "to_status", refusal)
-        return cleaned
-
-    def is_stale(self):
-        """Whether the decision was made on a page the enterprise's status has moved on from."""
-        return self.has_error(NON_FIELD_ERRORS, "stale") or self.has_error("to_status", "invalid_choice")
 
     @property
-    def moves(self):
-        """(status, button label, style) of each allowed move, for one button each."""
-        return [
-            (status, *ACTIONS[self.enterprise.status, status])
-            for status, _label in self.fields["to_status"].choices
-        ]
-
-
-def latest_change_id(enterprise):
-    return enterprise.status_changes.order_by("-pk").values_list("pk", flat=True).first() or 0
+    def decision_fields(self):
+        return [self["reason"]]

@@ -1,15 +1,15 @@
 """Forms of the Department's verification work: narrowing the certificate queue, deciding on one
-certificate, and deciding on a product's origin. Each decision carries the latest history row the
-reviewer saw, so a decision made on a page someone has since acted on is refused (stale)."""
+certificate, and deciding on a product's origin (each a :class:`BaseDecisionForm`)."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from catalogue import ocop, origin
 from catalogue.models import ClaimStatus
+from marketplace.dashboard.decisions import BaseDecisionForm
 from marketplace.dashboard.enterprises.forms import DateInput
+from marketplace.dashboard.queues import DateRangeMixin
 
 OcopCertificate = get_model("catalogue", "OcopCertificate")
 Partner = get_model("partner", "Partner")
@@ -17,18 +17,15 @@ Status = OcopCertificate.Status
 
 ALL = [("", _("All"))]
 STALE = _("This decision is no longer possible: reload the page to see the current status.")
+ACTED_MEANWHILE = _("Someone acted on this meanwhile: look at it again before deciding.")
 
 # What a reviewer's button says for each move, and its Bootstrap colour.
 ACTIONS = {
-    Status.VERIFIED: (_("Verify"), "success"),
-    Status.REJECTED: (_("Reject"), "danger"),
-    Status.REVOKED: (_("Revoke"), "danger"),
-    Status.SUPERSEDED: (_("Mark as superseded"), "secondary"),
+    (Status.PENDING, Status.VERIFIED): (_("Verify"), "success"),
+    (Status.PENDING, Status.REJECTED): (_("Reject"), "danger"),
+    (Status.VERIFIED, Status.REVOKED): (_("Revoke"), "danger"),
+    (Status.VERIFIED, Status.SUPERSEDED): (_("Mark as superseded"), "secondary"),
 }
-
-
-# Which field a refused move's message belongs to.
-FIELD_OF = {"reason_required": "reason", "successor_required": "successor", "move_not_allowed": "to_status"}
 
 
 class EnterpriseChoiceField(forms.ModelChoiceField):
@@ -36,8 +33,10 @@ class EnterpriseChoiceField(forms.ModelChoiceField):
         return enterprise.name
 
 
-class CertificateFilterForm(forms.Form):
+class CertificateFilterForm(DateRangeMixin, forms.Form):
     """Narrows the queue; every field is optional and an empty form means the whole queue."""
+
+    date_range = ("decided_from", "decided_to")
 
     status = forms.ChoiceField(label=_("Status"), choices=ALL + Status.choices, required=False)
     stars = forms.TypedChoiceField(
@@ -52,13 +51,6 @@ class CertificateFilterForm(forms.Form):
     number = forms.CharField(label=_("Decision number"), required=False)
     decided_from = forms.DateField(label=_("Decided from"), required=False, widget=DateInput)
     decided_to = forms.DateField(label=_("Decided to"), required=False, widget=DateInput)
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("decided_from"), cleaned.get("decided_to")
-        if start and end and start > end:
-            raise ValidationError(_("The start date must not be after the end date."))
-        return cleaned
 
     def filter(self, certificates):
         """The queryset narrowed by the valid filters (call only on a valid form)."""
@@ -78,23 +70,13 @@ class CertificateFilterForm(forms.Form):
         return certificates
 
 
-class StaleCheckMixin:
-    """``seen_change`` is the latest history row the reviewer had in front of them."""
-
-    def check_not_stale(self, cleaned):
-        seen = cleaned.get("seen_change")
-        if seen is not None and seen != self.latest_change_id:
-            raise ValidationError(
-                _("Someone acted on this meanwhile: look at it again before deciding."), code="stale"
-            )
-
-    def is_stale(self):
-        """Whether the decision was made on a page that has moved on since."""
-        return self.has_error(NON_FIELD_ERRORS, "stale") or self.has_error("to_status", "invalid_choice")
-
-
-class CertificateDecisionForm(StaleCheckMixin, forms.Form):
+class CertificateDecisionForm(BaseDecisionForm):
     """Verify, reject, revoke or supersede one certificate, with the reason the move needs."""
+
+    workflow = ocop.CERTIFICATE_VERIFICATION
+    stale_message = ACTED_MEANWHILE
+    error_fields = {"reason_required": "reason", "successor_required": "successor"}
+    actions = ACTIONS
 
     to_status = forms.ChoiceField(label=_("Decision"), error_messages={"invalid_choice": STALE})
     reason = forms.CharField(
@@ -109,39 +91,21 @@ class CertificateDecisionForm(StaleCheckMixin, forms.Form):
         required=False,
         help_text=_("When superseding: the enterprise's verified re-evaluation or upgrade."),
     )
-    seen_change = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     def __init__(self, certificate, *args, **kwargs):
-        self.certificate = certificate
-        self.latest_change_id = latest_change_id(certificate.status_changes)
-        kwargs.setdefault("initial", {}).setdefault("seen_change", self.latest_change_id)
-        super().__init__(*args, **kwargs)
-        allowed = ocop.CERTIFICATE_VERIFICATION.allowed_moves(certificate.status)
-        self.fields["to_status"].choices = [
-            (value, label) for value, label in Status.choices if value in allowed
-        ]
+        super().__init__(certificate, *args, **kwargs)
         self.fields["successor"].queryset = successors(certificate)
 
-    def clean(self):
-        cleaned = super().clean()
-        self.check_not_stale(cleaned)
-        if cleaned.get("to_status"):
-            try:
-                ocop.check_move(
-                    self.certificate.status,
-                    cleaned["to_status"],
-                    cleaned.get("reason", ""),
-                    cleaned.get("successor"),
-                    certificate=self.certificate,
-                )
-            except ValidationError as refusal:
-                self.add_error(FIELD_OF.get(refusal.code, "to_status"), refusal)
-        return cleaned
+    def extras(self, cleaned):
+        return {"superseded_by": cleaned.get("successor")}
 
     @property
-    def moves(self):
-        """(status, button label, style) of each allowed move, for one button each."""
-        return [(status, *ACTIONS[status]) for status, _label in self.fields["to_status"].choices]
+    def decision_fields(self):
+        """The reason, and the successor when there is one to choose (or a refusal to show by it)."""
+        successor = self["successor"]
+        if successor.field.queryset.exists() or successor.errors:
+            return [self["reason"], successor]
+        return [self["reason"]]
 
 
 def successors(certificate):
@@ -178,8 +142,16 @@ class OriginFilterForm(forms.Form):
         return products
 
 
-class OriginDecisionForm(StaleCheckMixin, forms.Form):
-    """The Department's view of a product's origin, and whether it is a specialty of the province."""
+class OriginDecisionForm(BaseDecisionForm):
+    """The Department's view of a product's origin, and whether it is a specialty of the province.
+
+    Keeping the status is offered too: a decision may change only the specialty flag.
+    """
+
+    workflow = origin.ORIGIN_CLAIMS
+    stale_message = ACTED_MEANWHILE
+    error_fields = {"reason_required": "reason"}
+    refusal_field = None
 
     to_status = forms.ChoiceField(label=_("Origin"), choices=ClaimStatus.choices, widget=forms.RadioSelect)
     is_provincial_specialty = forms.BooleanField(label=_("Specialty of the province"), required=False)
@@ -189,36 +161,15 @@ class OriginDecisionForm(StaleCheckMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when the origin is not confirmed; the enterprise sees it."),
     )
-    seen_change = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     def __init__(self, product, *args, **kwargs):
-        self.product = product
-        self.latest_change_id = latest_change_id(product.origin_decisions)
         initial = kwargs.setdefault("initial", {})
-        initial.setdefault("seen_change", self.latest_change_id)
         initial.setdefault("to_status", product.origin_status)
         initial.setdefault("is_provincial_specialty", product.is_provincial_specialty)
-        super().__init__(*args, **kwargs)
-        reachable = origin.MOVES[product.origin_status] | {product.origin_status}
-        self.fields["to_status"].choices = [
-            (value, label) for value, label in ClaimStatus.choices if value in reachable
-        ]
+        super().__init__(product, *args, **kwargs)
 
-    def clean(self):
-        cleaned = super().clean()
-        self.check_not_stale(cleaned)
-        if "to_status" in cleaned:
-            try:
-                origin.check_decision(
-                    self.product,
-                    cleaned["to_status"],
-                    cleaned.get("is_provincial_specialty"),
-                    cleaned.get("reason", ""),
-                )
-            except ValidationError as refusal:
-                self.add_error("reason" if refusal.code == "reason_required" else None, refusal)
-        return cleaned
+    def offered_moves(self, status):
+        return self.workflow.allowed_moves(status) | {status}
 
-
-def latest_change_id(history):
-    return history.order_by("-pk").values_list("pk", flat=True).first() or 0
+    def extras(self, cleaned):
+        return {"is_provincial_specialty": cleaned.get("is_provincial_specialty")}

@@ -1,12 +1,13 @@
 """Forms of the parcels dashboard: narrowing the list, and moving one parcel on."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from marketplace.dashboard.decisions import BaseDecisionForm
 from marketplace.dashboard.enterprises.forms import DateInput
+from marketplace.dashboard.queues import DateRangeMixin
 from marketplace.order import parcels
 
 Parcel = get_model("order", "Parcel")
@@ -23,24 +24,13 @@ ACTIONS = {
 }
 
 
-def dashboard_moves(status):
-    return {move for move in parcels.PARCEL_FULFILMENT.allowed_moves(status) if (status, move) in ACTIONS}
-
-
-class ParcelFilterForm(forms.Form):
+class ParcelFilterForm(DateRangeMixin, forms.Form):
     """Narrows the list; every field is optional and an empty form means every parcel."""
 
     status = forms.ChoiceField(label=_("Status"), choices=[("", _("All")), *Status.choices], required=False)
     number = forms.CharField(label=_("Parcel or order number"), required=False, max_length=64)
     date_from = forms.DateField(label=_("Placed from"), required=False, widget=DateInput)
     date_to = forms.DateField(label=_("Placed to"), required=False, widget=DateInput)
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and start > end:
-            raise ValidationError(_("The start date must not be after the end date."))
-        return cleaned
 
     def filter(self, queryset):
         """The queryset narrowed by the valid filters (call only on a valid form)."""
@@ -56,12 +46,17 @@ class ParcelFilterForm(forms.Form):
         return queryset
 
 
-class ParcelMoveForm(forms.Form):
+class ParcelMoveForm(BaseDecisionForm):
     """One step of a parcel: a move its current status allows, with what that move needs.
 
-    ``seen_change`` is the latest history row the person had in front of them; if the
-    parcel moved since (another member of staff, a webhook), they must look again.
+    Staff, the enterprise and webhooks all move parcels: a page that has moved on since is refused.
     """
+
+    workflow = parcels.PARCEL_FULFILMENT
+    stale_message = _("This parcel has changed meanwhile: look at it again.")
+    reason_field = "note"
+    error_fields = {"reason_required": "note", "tracking_required": "tracking_number"}
+    actions = ACTIONS
 
     to_status = forms.ChoiceField(
         label=_("Action"),
@@ -77,48 +72,9 @@ class ParcelMoveForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when cancelling; the shopper sees it in the parcel's history."),
     )
-    seen_change = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
-    def __init__(self, parcel, *args, **kwargs):
-        self.parcel = parcel
-        self.latest_change_id = latest_change_id(parcel)
-        kwargs.setdefault("initial", {}).setdefault("seen_change", self.latest_change_id)
-        super().__init__(*args, **kwargs)
-        allowed = dashboard_moves(parcel.status)
-        self.fields["to_status"].choices = [
-            (value, label) for value, label in Status.choices if value in allowed
-        ]
-
-    def clean(self):
-        cleaned = super().clean()
-        to_status, seen = cleaned.get("to_status"), cleaned.get("seen_change")
-        if seen is not None and seen != self.latest_change_id:
-            raise ValidationError(_("This parcel has changed meanwhile: look at it again."), code="stale")
-        if to_status:
-            try:
-                parcels.check_move(
-                    self.parcel.status,
-                    to_status,
-                    cleaned.get("note", ""),
-                    cleaned.get("carrier", ""),
-                    cleaned.get("tracking_number", ""),
-                )
-            except ValidationError as refusal:
-                field = {"reason_required": "note", "tracking_required": "tracking_number"}
-                self.add_error(field.get(refusal.code, "to_status"), refusal)
-        return cleaned
-
-    def is_stale(self):
-        """Whether the action was chosen on a page the parcel's status has moved on from."""
-        return self.has_error(NON_FIELD_ERRORS, "stale") or self.has_error("to_status", "invalid_choice")
-
-    @property
-    def moves(self):
-        """(status, button label, style) of each action, for one button each."""
-        return [
-            (status, *ACTIONS[self.parcel.status, status])
-            for status, _label in self.fields["to_status"].choices
-        ]
+    def extras(self, cleaned):
+        return {"carrier": cleaned.get("carrier", ""), "tracking_number": cleaned.get("tracking_number", "")}
 
     @property
     def can_ship(self):
@@ -127,7 +83,3 @@ class ParcelMoveForm(forms.Form):
     @property
     def can_cancel(self):
         return Status.CANCELLED in dict(self.fields["to_status"].choices)
-
-
-def latest_change_id(parcel):
-    return parcel.status_changes.order_by("-pk").values_list("pk", flat=True).first() or 0

@@ -4,18 +4,22 @@ The words reaching here come from :func:`search.text.words`: folded runs of
 letters and digits, so they can be quoted into an FTS5 query or a tsquery
 without any of the shopper's punctuation becoming syntax. Everything else
 about a search (filters, facets, sorting) is plain ORM, or columns in
-memory, and the same on every database.
+memory, and the same on every database. Autocomplete is the exception: it
+reads a bounded range of the title keys' index rather than ranking every
+match, so it costs the same whatever the size of the catalogue.
 """
 
 import numpy as np
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
-from search.models import ProductRecord, ProductText
+from search.models import ProductRecord, ProductText, TitleKey
 
 TEXT = ProductText._meta.db_table
 RECORD = ProductRecord._meta.db_table
+KEYS = TitleKey._meta.db_table
 FTS = f"{TEXT}_fts"  # created by migration 0002 on SQLite
+LAST = "\U0010ffff"  # sorts after every character: "mat o" <= "mat ong ..." < "mat o" + LAST
 
 
 def full_text():
@@ -45,9 +49,60 @@ class FullText:
         """
         raise NotImplementedError
 
+    # Keys read from each range of the title-key index: enough to hold every match in a catalogue
+    # of a few hundred products, and a bound on the work in one of a hundred thousand.
+    CANDIDATES = 100
+    KEY = "k.folded"  # the key as its index orders it, byte by byte
+
     def suggestions(self, words, limit) -> list[tuple[str, str]]:
-        """(title, url) of records whose title holds the words, the last one as a prefix."""
-        raise NotImplementedError
+        """(title, url) of records whose title holds the words, the last one as a prefix.
+
+        Candidates come from a few ranges of the title-key index, each cut after
+        :attr:`CANDIDATES` keys, so the work does not grow with the catalogue:
+        titles starting with the typed words, titles holding them as typed, and
+        titles with a word starting like the first or the last typed word (for
+        the words typed in another order). They are then ranked: titles
+        starting with the typed words, then those holding them as typed, then
+        the rest; within each, the record with the fewest words first (BM25's
+        length norm, which ranked them when every match was scored), then the title.
+        """
+        typed = " ".join(words)[: TitleKey.LENGTH]
+        # (lowest key, key above the range, condition); a whole first word is itself or followed by more.
+        ranges = [(typed, typed + LAST, "k.position = 0 AND "), (typed, typed + LAST, "")]
+        if len(words) > 1:
+            first, last = words[0][: TitleKey.LENGTH], words[-1][: TitleKey.LENGTH]
+            ranges += [(first, f"{first} {LAST}", ""), (last, last + LAST, "")]
+        scans, params = [], []
+        for low, high, condition in ranges:
+            scans.append(
+                f"SELECT * FROM (SELECT k.record_id FROM {KEYS} k WHERE {condition}"
+                f"{self.KEY} >= %s AND {self.KEY} < %s ORDER BY {self.KEY} LIMIT %s) scan"
+            )
+            params += [low, high, self.CANDIDATES]
+        holds, holds_params = self._holds(words)
+        order, order_params = self._suggestion_order(words)
+        sql = (
+            f"SELECT r.title, r.url FROM ({' UNION '.join(scans)}) c "
+            f"JOIN {TEXT} t ON t.record_id = c.record_id JOIN {RECORD} r ON r.product_id = c.record_id "
+            f"WHERE {holds} ORDER BY {order}{self.LENGTH}, r.title LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *holds_params, *order_params, limit])
+            return cursor.fetchall()
+
+    # How many words the record holds, give or take the same two: its spaces.
+    LENGTH = (
+        "(length(t.title_folded) - length(replace(t.title_folded, ' ', ''))"
+        " + length(t.text_folded) - length(replace(t.text_folded, ' ', '')))"
+    )
+
+    @staticmethod
+    def _holds(words):
+        """WHERE terms: the title holds every word, the last one as the start of a word."""
+        *whole, last = words
+        terms = ["(' ' || t.title_folded || ' ') LIKE %s" for _word in whole]
+        terms.append("(' ' || t.title_folded) LIKE %s")
+        return " AND ".join(terms), [*(f"% {word} %" for word in whole), f"% {last}%"]
 
     @staticmethod
     def _boost(boost_words):
@@ -87,12 +142,8 @@ class SqliteFullText(FullText):
     JOINED_IDS = "group_concat(rowid)"
 
     @staticmethod
-    def expression(words, prefix=False, column=None):
-        terms = [f'"{word}"' for word in words]
-        if prefix:
-            terms[-1] += "*"
-        expression = " ".join(terms)
-        return f"{column} : ({expression})" if column else expression
+    def expression(words):
+        return " ".join(f'"{word}"' for word in words)
 
     def matching(self, words):
         return RawSQL(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s", [self.expression(words)])
@@ -115,18 +166,6 @@ class SqliteFullText(FullText):
             cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
 
-    def suggestions(self, words, limit):
-        order, order_params = self._suggestion_order(words)
-        sql = (
-            f"SELECT r.title, r.url FROM {FTS} JOIN {RECORD} r ON r.product_id = {FTS}.rowid "
-            f"JOIN {TEXT} t ON t.record_id = {FTS}.rowid "
-            f"WHERE {FTS} MATCH %s ORDER BY {order}{self.RANK}, r.title LIMIT %s"
-        )
-        params = [self.expression(words, prefix=True, column="title_folded"), *order_params, limit]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-
 
 class PostgresFullText(FullText):
     """A tsvector ('simple' configuration) with a GIN index; title words weigh A, the rest B."""
@@ -134,12 +173,11 @@ class PostgresFullText(FullText):
     QUERY = "to_tsquery('simple', %s)"
     JOINED_IDS = "string_agg(record_id::text, ',')"
 
+    KEY = 'k.folded COLLATE "C"'  # as migration 0007 indexes it
+
     @staticmethod
-    def expression(words, prefix=False, weight=""):
-        terms = [f"{word}:{weight}" if weight else word for word in words]
-        if prefix:
-            terms[-1] = f"{words[-1]}:*{weight}"
-        return " & ".join(terms)
+    def expression(words):
+        return " & ".join(words)
 
     def matching(self, words):
         sql = f"SELECT record_id FROM {TEXT} WHERE search_vector @@ {self.QUERY}"
@@ -158,15 +196,3 @@ class PostgresFullText(FullText):
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
-
-    def suggestions(self, words, limit):
-        expression = self.expression(words, prefix=True, weight="A")
-        order, order_params = self._suggestion_order(words)
-        sql = (
-            f"SELECT r.title, r.url FROM {TEXT} t JOIN {RECORD} r ON r.product_id = t.record_id "
-            f"WHERE t.search_vector @@ {self.QUERY} "
-            f"ORDER BY {order}ts_rank(t.search_vector, {self.QUERY}) DESC, r.title LIMIT %s"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [expression, *order_params, expression, limit])
-            return cursor.fetchall()

@@ -8,11 +8,11 @@ from oscar.core.loading import get_model
 
 from search.documents import build_documents, indexable
 from search.locks import lock_products
-from search.models import ProductRecord, ProductText, RecordCategory, RecordEnterprise
+from search.models import ProductRecord, ProductText, RecordCategory, RecordEnterprise, TitleKey
 from search.query import PRICE_BUCKETS
 from search.text import accented_words, words
 
-from . import cells
+from . import cells, title_keys
 from .cache import change_index_version
 
 Product = get_model("catalogue", "Product")
@@ -159,8 +159,8 @@ def _normalised(values, fields):
 def write(rows):
     """Store the :class:`IndexRows` of these products, whether they have a record yet or not.
 
-    Records and words are upserted and the category and enterprise pairs
-    replaced, so writing a product twice leaves the rows of the second write,
+    Records and words are upserted and the title keys, category and enterprise
+    pairs replaced, so writing a product twice leaves the rows of the second write,
     never a duplicate key.
     """
     ids = [product.record.pk for product in rows]
@@ -176,6 +176,7 @@ def write(rows):
         unique_fields=["record"],
         update_fields=_overwritten(TEXT_FIELDS),
     )
+    title_keys.replace([product.text for product in rows])
     RecordCategory.objects.filter(record__in=ids).delete()
     RecordCategory.objects.bulk_create(
         (
@@ -243,7 +244,7 @@ def analyze():
     selective and walks an index row by row where reading the narrow table
     straight through is several times faster.
     """
-    models = (ProductRecord, ProductText, RecordCategory, RecordEnterprise)
+    models = (ProductRecord, ProductText, TitleKey, RecordCategory, RecordEnterprise)
     with connection.cursor() as cursor:
         for model in models:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
