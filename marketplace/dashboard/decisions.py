@@ -8,7 +8,10 @@ field it is about. Each form carries the latest history row the person had in fr
 """
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy
 
 
 def latest_change_id(workflow, instance):
@@ -87,3 +90,46 @@ class BaseDecisionForm(forms.Form):
             (status, *self.actions[self.status, status])
             for status, _label in self.fields["to_status"].choices
         ]
+
+
+class DecisionViewMixin:
+    """Posting a decision form: a stale page is shown again with why, an invalid form is shown with
+    its errors, and a move refused at the last moment (someone acted between the form's check and
+    the locked move) changes nothing and says so.
+
+    Fill in ``decision_form_class``; implement :meth:`decide` (make the move, return the success
+    message) and :meth:`detail_url`; override :meth:`show_form` when the page is not rendered from
+    ``get_context_data``.
+    """
+
+    http_method_names = ["post"]
+    decision_form_class = None
+    invalid_message = gettext_lazy("The decision was not recorded. Please check the form.")
+
+    def post(self, request, *args, **kwargs):
+        self.object = subject = self.get_object()
+        form = self.decision_form_class(subject, request.POST)
+        if not form.is_valid():
+            if form.is_stale():
+                messages.error(request, " ".join(form.non_field_errors() + form["to_status"].errors))
+                return redirect(self.detail_url(subject))
+            messages.error(request, self.invalid_message)
+            return self.show_form(subject, form)
+        try:
+            done = self.decide(subject, form.cleaned_data)
+        except ValidationError as refusal:
+            messages.error(request, " ".join(refusal.messages))
+        else:
+            if done:
+                messages.success(request, done)
+        return redirect(self.detail_url(subject))
+
+    def show_form(self, subject, form):
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def decide(self, subject, data):
+        """Make the move (raising ValidationError if refused) and return what to tell the person."""
+        raise NotImplementedError
+
+    def detail_url(self, subject):
+        raise NotImplementedError

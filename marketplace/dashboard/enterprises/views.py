@@ -4,15 +4,14 @@ Access is Oscar's dashboard permission check (``partner.review_enterprises``, se
 app config); status changes go only through ``vendors.review.move``.
 """
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Case, F, Prefetch, Value, When
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 from oscar.core.loading import get_model
 
+from marketplace.dashboard.decisions import DecisionViewMixin
 from marketplace.dashboard.queues import StatusQueueMixin, status_counts
 from vendors import review
 from vendors.models import EnterpriseStatus
@@ -63,37 +62,19 @@ class ReviewDetailView(DetailView):
         return super().get_context_data(**kwargs)
 
 
-class ReviewDecisionView(ReviewDetailView):
+class ReviewDecisionView(DecisionViewMixin, ReviewDetailView):
     """Apply a reviewer's decision; a refused one is shown on the detail page, nothing changed."""
 
-    http_method_names = ["post"]
+    decision_form_class = DecisionForm
 
-    def post(self, request, *args, **kwargs):
-        self.object = enterprise = self.get_object()
-        form = DecisionForm(enterprise, request.POST)
-        if not form.is_valid():
-            if form.is_stale():
-                # The page the reviewer decided on is out of date: show the current one, fresh form.
-                messages.error(request, " ".join(form.non_field_errors() + form["to_status"].errors))
-                return redirect("dashboard:enterprise-review-detail", pk=enterprise.pk)
-            messages.error(request, _("The decision was not recorded. Please check the form."))
-            return self.render_to_response(self.get_context_data(form=form))
-        try:
-            with transaction.atomic():
-                change = review.move(
-                    enterprise,
-                    form.cleaned_data["to_status"],
-                    by=request.user,
-                    reason=form.cleaned_data["reason"],
-                )
-                notify_status_change(change)
-        except ValidationError as refusal:
-            # Someone else decided between our form check and the locked move.
-            messages.error(request, " ".join(refusal.messages))
-        else:
-            messages.success(
-                request,
-                _("Decision recorded: %(name)s is now %(status)s. The enterprise is notified by e-mail.")
-                % {"name": enterprise.name, "status": change.get_to_status_display().lower()},
-            )
-        return redirect("dashboard:enterprise-review-detail", pk=enterprise.pk)
+    def decide(self, enterprise, data):
+        with transaction.atomic():
+            change = review.move(enterprise, data["to_status"], by=self.request.user, reason=data["reason"])
+            notify_status_change(change)
+        return _("Decision recorded: %(name)s is now %(status)s. The enterprise is notified by e-mail.") % {
+            "name": enterprise.name,
+            "status": change.get_to_status_display().lower(),
+        }
+
+    def detail_url(self, enterprise):
+        return reverse("dashboard:enterprise-review-detail", kwargs={"pk": enterprise.pk})

@@ -7,13 +7,14 @@ change goes through ``marketplace.order.parcels`` (a cancellation through
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 from oscar.core.loading import get_model
 
+from marketplace.dashboard.decisions import DecisionViewMixin
 from marketplace.dashboard.queues import StatusQueueMixin, status_counts
 from marketplace.dashboard.scope import parcels_for_user
 from marketplace.order import parcels
@@ -68,49 +69,39 @@ class ParcelDetailView(DetailView):
         )
 
 
-class ParcelMoveView(ParcelDetailView):
+class ParcelMoveView(DecisionViewMixin, ParcelDetailView):
     """Apply one action; a refused one is shown on the detail page with nothing changed."""
 
-    http_method_names = ["post"]
+    decision_form_class = ParcelMoveForm
+    invalid_message = gettext_lazy("The parcel was not changed. Please check the form.")
 
-    def post(self, request, *args, **kwargs):
-        self.object = parcel = self.get_object()
-        form = ParcelMoveForm(parcel, request.POST)
-        if not form.is_valid():
-            if form.is_stale():
-                messages.error(request, " ".join(form.non_field_errors() + form["to_status"].errors))
-                return redirect("dashboard:parcel-detail", number=parcel.number)
-            messages.error(request, _("The parcel was not changed. Please check the form."))
-            return self.render_to_response(self.get_context_data(form=form))
-        data = form.cleaned_data
-        try:
-            if data["to_status"] == Parcel.Status.CANCELLED:
-                cancellation.cancel_parcel(parcel, by=request.user, reason=data["note"])
-            else:
-                parcels.move(
-                    parcel,
-                    data["to_status"],
-                    by=request.user,
-                    note=data["note"],
-                    carrier=data["carrier"],
-                    tracking_number=data["tracking_number"],
-                )
-        except ValidationError as refusal:
-            # Someone moved the parcel between our form check and the locked move.
-            messages.error(request, " ".join(refusal.messages))
-        except cancellation.RefundFailed as failure:
-            messages.error(
-                request,
-                _(
-                    "The parcel is cancelled and its stock returned, but the refund did not go through "
-                    "(%(reason)s). Please ask the marketplace's staff to refund it from the order."
-                )
-                % {"reason": failure},
+    def decide(self, parcel, data):
+        if data["to_status"] != Parcel.Status.CANCELLED:
+            parcels.move(
+                parcel,
+                data["to_status"],
+                by=self.request.user,
+                note=data["note"],
+                carrier=data["carrier"],
+                tracking_number=data["tracking_number"],
             )
         else:
-            messages.success(
-                request,
-                _("Parcel %(number)s is now %(status)s.")
-                % {"number": parcel.number, "status": parcel.get_status_display().lower()},
-            )
-        return redirect("dashboard:parcel-detail", number=parcel.number)
+            try:
+                cancellation.cancel_parcel(parcel, by=self.request.user, reason=data["note"])
+            except cancellation.RefundFailed as failure:
+                messages.error(
+                    self.request,
+                    _(
+                        "The parcel is cancelled and its stock returned, but the refund did not go through "
+                        "(%(reason)s). Please ask the marketplace's staff to refund it from the order."
+                    )
+                    % {"reason": failure},
+                )
+                return None
+        return _("Parcel %(number)s is now %(status)s.") % {
+            "number": parcel.number,
+            "status": parcel.get_status_display().lower(),
+        }
+
+    def detail_url(self, parcel):
+        return reverse("dashboard:parcel-detail", kwargs={"number": parcel.number})

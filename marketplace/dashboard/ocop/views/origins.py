@@ -3,10 +3,9 @@
 Changes go only through ``catalogue.origin.decide``, which keeps every decision.
 """
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Case, Prefetch, Value, When
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
@@ -14,6 +13,7 @@ from oscar.core.loading import get_model
 
 from catalogue import origin
 from catalogue.models import ClaimStatus
+from marketplace.dashboard.decisions import DecisionViewMixin
 from marketplace.dashboard.queues import StatusQueueMixin, status_counts
 
 from ..review_forms import OriginDecisionForm, OriginFilterForm
@@ -46,9 +46,11 @@ class OriginQueueView(StatusQueueMixin, ListView):
         return status_counts(claimed_products(), "origin_status", ClaimStatus.choices)
 
 
-class OriginReviewView(View):
+class OriginReviewView(DecisionViewMixin, View):
     """One product's stated origin, the decision form and the decisions so far."""
 
+    http_method_names = ["get", "post"]
+    decision_form_class = OriginDecisionForm
     template_name = "oscar/dashboard/ocop/origin_detail.html"
 
     def get_object(self):
@@ -60,33 +62,24 @@ class OriginReviewView(View):
         product = self.get_object()
         return self.render(product, OriginDecisionForm(product))
 
-    def post(self, request, *args, **kwargs):
-        product = self.get_object()
-        form = OriginDecisionForm(product, request.POST)
-        if not form.is_valid():
-            if form.is_stale():
-                messages.error(request, " ".join(form.non_field_errors() + form["to_status"].errors))
-                return redirect("dashboard:ocop-origin-detail", pk=product.pk)
-            messages.error(request, _("The decision was not recorded. Please check the form."))
-            return self.render(product, form)
-        data = form.cleaned_data
-        try:
-            origin.decide(
-                product,
-                data["to_status"],
-                data["is_provincial_specialty"],
-                by=request.user,
-                reason=data["reason"],
-            )
-        except ValidationError as refusal:
-            messages.error(request, " ".join(refusal.messages))
-        else:
-            messages.success(
-                request,
-                _("Decision recorded for %(product)s: origin %(status)s.")
-                % {"product": product.get_title(), "status": product.get_origin_status_display().lower()},
-            )
-        return redirect("dashboard:ocop-origin-detail", pk=product.pk)
+    def decide(self, product, data):
+        origin.decide(
+            product,
+            data["to_status"],
+            data["is_provincial_specialty"],
+            by=self.request.user,
+            reason=data["reason"],
+        )
+        return _("Decision recorded for %(product)s: origin %(status)s.") % {
+            "product": product.get_title(),
+            "status": product.get_origin_status_display().lower(),
+        }
+
+    def detail_url(self, product):
+        return reverse("dashboard:ocop-origin-detail", kwargs={"pk": product.pk})
+
+    def show_form(self, product, form):
+        return self.render(product, form)
 
     def render(self, product, form):
         context = {"product": product, "form": form, "enterprises": sellers(product)}

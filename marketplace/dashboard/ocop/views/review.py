@@ -4,15 +4,14 @@ Access is Oscar's dashboard permission check (``partner.review_enterprises``, th
 default); status changes go only through ``catalogue.ocop.move``, which keeps the history.
 """
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import Case, F, Prefetch, Value, When
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 from oscar.core.loading import get_model
 
 from catalogue import ocop
+from marketplace.dashboard.decisions import DecisionViewMixin
 from marketplace.dashboard.queues import StatusQueueMixin, status_counts
 
 from ..review_forms import CertificateDecisionForm, CertificateFilterForm
@@ -67,36 +66,23 @@ class CertificateReviewView(DetailView):
         )
 
 
-class CertificateDecisionView(CertificateReviewView):
+class CertificateDecisionView(DecisionViewMixin, CertificateReviewView):
     """Apply a reviewer's decision; a refused one is shown on the detail page, nothing changed."""
 
-    http_method_names = ["post"]
+    decision_form_class = CertificateDecisionForm
 
-    def post(self, request, *args, **kwargs):
-        self.object = certificate = self.get_object()
-        form = CertificateDecisionForm(certificate, request.POST)
-        if not form.is_valid():
-            if form.is_stale():
-                # The page the reviewer decided on is out of date: show the current one, fresh form.
-                messages.error(request, " ".join(form.non_field_errors() + form["to_status"].errors))
-                return redirect("dashboard:ocop-review-detail", pk=certificate.pk)
-            messages.error(request, _("The decision was not recorded. Please check the form."))
-            return self.render_to_response(self.get_context_data(form=form))
-        try:
-            change = ocop.move(
-                certificate,
-                form.cleaned_data["to_status"],
-                by=request.user,
-                reason=form.cleaned_data["reason"],
-                superseded_by=form.cleaned_data["successor"],
-            )
-        except ValidationError as refusal:
-            # Someone else decided between our form check and the locked move.
-            messages.error(request, " ".join(refusal.messages))
-        else:
-            messages.success(
-                request,
-                _("Decision recorded: certificate %(number)s is now %(status)s.")
-                % {"number": certificate.decision_number, "status": change.get_to_status_display().lower()},
-            )
-        return redirect("dashboard:ocop-review-detail", pk=certificate.pk)
+    def decide(self, certificate, data):
+        change = ocop.move(
+            certificate,
+            data["to_status"],
+            by=self.request.user,
+            reason=data["reason"],
+            superseded_by=data["successor"],
+        )
+        return _("Decision recorded: certificate %(number)s is now %(status)s.") % {
+            "number": certificate.decision_number,
+            "status": change.get_to_status_display().lower(),
+        }
+
+    def detail_url(self, certificate):
+        return reverse("dashboard:ocop-review-detail", kwargs={"pk": certificate.pk})
