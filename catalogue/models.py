@@ -3,7 +3,8 @@
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
@@ -23,6 +24,17 @@ def decision_scan_path(certificate, filename):
 def certification_document_path(certification, filename):
     # Public once the lot is published; unguessable while it is a draft.
     return unguessable_name("trace/certifications", filename)
+
+
+def approved_review_count(product_model):
+    """How many published reviews the outer product has, as a subquery.
+
+    The review model is reached through the relation it declares on the product, as Oscar's own
+    ``num_approved_reviews`` does: the catalogue does not import the reviews app.
+    """
+    ProductReview = product_model.reviews.field.model
+    approved = ProductReview.objects.filter(product=OuterRef("pk"), status=ProductReview.APPROVED)
+    return Coalesce(Subquery(approved.values("product").annotate(n=Count("pk")).values("n")), 0)
 
 
 class ProductQuerySet(OscarProductQuerySet):
@@ -69,6 +81,41 @@ class ProductQuerySet(OscarProductQuerySet):
                 "images",
                 "ocop_certificates",
                 "lots__steps",
+            )
+        )
+
+    def for_detail(self):
+        """Everything the product page shows, fetched once: its template tags and the strategy ask many times.
+
+        Stock records come with their enterprise and its place (the "sold by" card), images,
+        certificates, lots with their steps and attribute values in one query each; options
+        are only asked whether they exist, as for cards.
+        """
+        Option = get_model("catalogue", "Option")
+        Recommendation = get_model("catalogue", "ProductRecommendation")
+        StockRecord = get_model("partner", "StockRecord")
+        return (
+            self.select_related("product_class", "parent", "origin_province", "origin_commune")
+            .annotate(
+                has_product_class_options=Exists(
+                    Option.objects.filter(productclass=OuterRef("product_class"))
+                ),
+                has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
+                # Shadows Oscar's cached property of the same name, which would count them apart.
+                num_approved_reviews=approved_review_count(self.model),
+                has_recommendations=Exists(Recommendation.objects.filter(primary=OuterRef("pk"))),
+            )
+            .prefetch_related(
+                Prefetch(
+                    "stockrecords",
+                    queryset=StockRecord.objects.select_related(
+                        "partner", "partner__province", "partner__commune"
+                    ),
+                ),
+                "images",
+                "ocop_certificates",
+                "lots__steps",
+                "attribute_values__attribute",
             )
         )
 
@@ -129,6 +176,13 @@ class Product(AbstractProduct):
     shelf_life_days = models.PositiveIntegerField(_("shelf life (days)"), null=True, blank=True)
 
     objects = ProductQuerySet.as_manager()
+
+    @property
+    def sorted_recommended_products(self):
+        # Most products recommend nothing: a page that already knows it asks no further.
+        if getattr(self, "has_recommendations", True) is False:
+            return []
+        return super().sorted_recommended_products
 
     @property
     def is_sold_by_approved_enterprise(self):

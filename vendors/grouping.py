@@ -4,15 +4,14 @@ Each group becomes a group on the basket page, a delivery rate to choose at chec
 parcel of the order, so the basket, shipping and the order all split a basket here.
 """
 
-from .models import Partner
-
 
 def lines_by_enterprise(basket):
-    """``[(enterprise, [lines])]`` in the order the shopper added them."""
-    lines = list(basket.all_lines())
-    partner_ids = {line.stockrecord.partner_id for line in lines}
-    enterprises = Partner.objects.in_bulk(partner_ids) if partner_ids else {}
+    """``[(enterprise, [lines])]`` in the order the shopper added them.
+
+    The enterprise is the one the basket loaded with its lines (``Basket.all_lines``), so
+    splitting a basket again costs no query.
+    """
     groups = {}
-    for line in lines:
-        groups.setdefault(line.stockrecord.partner_id, []).append(line)
-    return [(enterprises[partner_id], group) for partner_id, group in groups.items()]
+    for line in basket.all_lines():
+        groups.setdefault(line.stockrecord.partner_id, (line.stockrecord.partner, []))[1].append(line)
+    return list(groups.values())

@@ -209,3 +209,22 @@ def test_cards_show_badges_only_from_prefetched_facts(product, enterprise):
     earn_every_badge(product, enterprise)
     assert badge_facts_fetched(Product.objects.base_queryset().get(pk=product.pk))
     assert not badge_facts_fetched(Product.objects.get(pk=product.pk))
+
+
+def test_product_page_costs_a_fixed_number_of_queries(
+    client, product, enterprise, django_user_model, django_assert_max_num_queries
+):
+    earn_every_badge(product, enterprise)
+    for n in range(4):
+        author = django_user_model.objects.create_user(f"reader{n}", f"reader{n}@example.vn", "x")
+        ProductReview.objects.create(
+            product=product, user=author, title="Ngon", body="Ngon", score=5, status=ProductReview.APPROVED
+        )
+    assert product.images.exists() and product.lots.exists() and product.ocop_certificates.exists()
+    product_page(client, product)  # warm caches shared by every page
+    # The product with its class and origin, then one query each for its stock records (with their
+    # enterprises and places), images, certificates, lots, lot steps and attribute values; the
+    # first reviews with their authors; the menu and breadcrumb categories; recently viewed
+    # products; the site and its settings. Never one per stock record, image, lot or review.
+    with django_assert_max_num_queries(15):
+        product_page(client, product)
