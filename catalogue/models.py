@@ -57,6 +57,15 @@ class ProductQuerySet(OscarProductQuerySet):
             .prefetch_related("stockrecords__partner", "ocop_certificates", "lots__steps")
         )
 
+    def with_option_flags(self):
+        """Whether each product has options, without fetching them: a product with options is
+        bought from its page (Oscar's ``has_options`` reads these annotations when present)."""
+        Option = get_model("catalogue", "Option")
+        return self.annotate(
+            has_product_class_options=Exists(Option.objects.filter(productclass=OuterRef("product_class"))),
+            has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
+        )
+
     def for_cards(self):
         """Just what a product card shows (price, stock, image, badges), in six queries for a page.
 
@@ -66,16 +75,10 @@ class ProductQuerySet(OscarProductQuerySet):
         product page instead of offering a basket form). A parent's children are
         not fetched: Oscar's strategy asks the database for its public children itself.
         """
-        Option = get_model("catalogue", "Option")
         StockRecord = get_model("partner", "StockRecord")
         return (
             self.select_related("product_class", "origin_province", "origin_commune")
-            .annotate(
-                has_product_class_options=Exists(
-                    Option.objects.filter(productclass=OuterRef("product_class"))
-                ),
-                has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
-            )
+            .with_option_flags()
             .prefetch_related(
                 Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
                 "images",
@@ -91,16 +94,12 @@ class ProductQuerySet(OscarProductQuerySet):
         certificates, lots with their steps and attribute values in one query each; options
         are only asked whether they exist, as for cards.
         """
-        Option = get_model("catalogue", "Option")
         Recommendation = get_model("catalogue", "ProductRecommendation")
         StockRecord = get_model("partner", "StockRecord")
         return (
             self.select_related("product_class", "parent", "origin_province", "origin_commune")
+            .with_option_flags()
             .annotate(
-                has_product_class_options=Exists(
-                    Option.objects.filter(productclass=OuterRef("product_class"))
-                ),
-                has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
                 # Shadows Oscar's cached property of the same name, which would count them apart.
                 num_approved_reviews=approved_review_count(self.model),
                 has_recommendations=Exists(Recommendation.objects.filter(primary=OuterRef("pk"))),
