@@ -25,7 +25,9 @@ class Badge:
     evidence_url: str
 
 
-def verified_badges(product, on=None):
+def verified_badges(product, on=None, evidence=True):
+    """The badges ``product`` earns on ``on``; ``evidence=False`` leaves out the evidence links (""),
+    which a product card does not show, so a page of cards reverses no URL per badge."""
     on = on or timezone.localdate()
     badges = []
     certificate = best_certificate(product, on)
@@ -45,7 +47,9 @@ def verified_badges(product, on=None):
                     "date": certificate.decision_date.strftime("%d/%m/%Y"),
                     "end": certificate.expires_on.strftime("%d/%m/%Y"),
                 },
-                evidence_url=reverse("catalogue:ocop-certificate", kwargs={"pk": certificate.pk}),
+                evidence_url=reverse("catalogue:ocop-certificate", kwargs={"pk": certificate.pk})
+                if evidence
+                else "",
             )
         )
     if has_verified_origin(product):
@@ -55,7 +59,7 @@ def verified_badges(product, on=None):
                 label=_("Verified origin: %(province)s") % {"province": product.origin_province.name},
                 explanation=_("The Department has checked that this product comes from %(place)s.")
                 % {"place": origin_name(product)},
-                evidence_url=product.get_absolute_url() + "#origin",
+                evidence_url=product.get_absolute_url() + "#origin" if evidence else "",
             )
         )
     lot = traceable_lot(product)
@@ -66,7 +70,7 @@ def verified_badges(product, on=None):
                 label=_("Traceable lot"),
                 explanation=_("Lot %(lot)s has a published record of each step from the producer.")
                 % {"lot": lot.lot_code},
-                evidence_url=trace_url(lot, product),
+                evidence_url=trace_url(lot, product) if evidence else "",
             )
         )
     if product.is_provincial_specialty and has_verified_origin(product) and is_home_province(product):
@@ -75,7 +79,7 @@ def verified_badges(product, on=None):
                 code="specialty",
                 label=_("Specialty of %(province)s") % {"province": product.origin_province.name},
                 explanation=_("Recognised by the Department as a specialty of the province."),
-                evidence_url=product.get_absolute_url() + "#origin",
+                evidence_url=product.get_absolute_url() + "#origin" if evidence else "",
             )
         )
     return badges

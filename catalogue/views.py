@@ -18,6 +18,8 @@ class ProductDetailView(OscarProductDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # With their authors in the same query: each review shows its reviewer's name.
-        context["approved_reviews"] = self.object.reviews.approved().select_related("user")[:REVIEWS_SHOWN]
+        # With their authors in the same query: each review shows its reviewer's name; and with
+        # whether the shopper voted on it, which decides its vote buttons.
+        reviews = self.object.reviews.approved().select_related("user").with_vote_of(self.request.user)
+        context["approved_reviews"] = reviews[:REVIEWS_SHOWN]
         return context

@@ -20,6 +20,7 @@ from oscar.core.loading import get_model
 from marketplace.jobs.outbox import enqueue
 
 from .backends import get_backend
+from .signals import catalogue_changed
 from .tasks import update_records
 
 logger = logging.getLogger(__name__)
@@ -55,6 +56,7 @@ def schedule(product_ids):
 def _flush():
     ids, _state.pending = getattr(_state, "pending", None) or set(), set()
     if ids:
+        catalogue_changed.send(sender=Product, product_ids=sorted(ids))
         enqueue(update_records, sorted(ids))
 
 

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from marketplace.demo.builders import DEMO_PASSWORD
+from marketplace.page_cache.store import forget_pages
 from search.backends.database.columns import forget_columns
 
 DEMO_PRODUCTS = 48
@@ -39,6 +40,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _columns_from_this_test():
     """Facet columns held by the process follow the index forward; a test's rollback takes it back."""
     forget_columns()
+
+
+@pytest.fixture(autouse=True)
+def _pages_from_this_test():
+    """Cached pages carry the content revision they were rendered at; a test's rollback takes it back."""
+    forget_pages()
 
 
 def pytest_collection_modifyitems(items):

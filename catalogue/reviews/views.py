@@ -45,3 +45,11 @@ class ProductReviewDetail(views.ProductReviewDetail):
 
     def get_queryset(self):
         return self.model.objects.approved().filter(product_id=self.kwargs["product_pk"])
+
+
+class ProductReviewList(views.ProductReviewList):
+    """Oscar's list, each review with its author, its product and whether the shopper voted on it:
+    no query a review."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("user", "product").with_vote_of(self.request.user)

@@ -11,7 +11,8 @@ class BasketMiddleware(OscarBasketMiddleware):
 
     Oscar creates a signed-in shopper's basket on the first page that
     mentions it. Here an empty basket stays unsaved until a product is
-    added (Oscar's ``Basket.add_product`` saves it), so a GET writes nothing.
+    added (Oscar's ``Basket.add_product`` saves it), so a GET writes nothing;
+    and a signed-in shopper's basket is found in one query.
 
     While a card payment is pending the basket is frozen; Oscar would drop a guest's
     cookie for it. It is kept instead, so the basket comes back if the payment fails
@@ -19,16 +20,18 @@ class BasketMiddleware(OscarBasketMiddleware):
     """
 
     def get_basket(self, request):
-        if request._basket_cache is None and self._is_signed_in_without_baskets(request):
-            request._basket_cache = Basket(owner=request.user)
+        if request._basket_cache is None and self._is_signed_in_without_cookie(request):
+            # One query finds the shopper's open basket, or that there is none; Oscar's own
+            # lookup (merging several open baskets) runs only when there are several.
+            baskets = list(Basket.open.filter(owner=request.user)[:2])
+            if len(baskets) < 2:
+                basket = baskets[0] if baskets else Basket(owner=request.user)
+                basket.owner = request.user  # no query when the page reads the owner
+                request._basket_cache = basket
         return super().get_basket(request)
 
-    def _is_signed_in_without_baskets(self, request):
-        return (
-            request.user.is_authenticated
-            and not request.COOKIES.get(self.get_cookie_key(request))
-            and not Basket.open.filter(owner=request.user).exists()
-        )
+    def _is_signed_in_without_cookie(self, request):
+        return request.user.is_authenticated and not request.COOKIES.get(self.get_cookie_key(request))
 
     def get_cookie_basket(self, cookie_key, request, manager):
         basket = super().get_cookie_basket(cookie_key, request, manager)

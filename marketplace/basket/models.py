@@ -8,8 +8,9 @@ if not is_model_registered("basket", "Basket"):
         """Oscar's basket, its lines loaded with everything the basket, checkout and order placement read.
 
         Each line's price and availability (the strategy walks the product's stock records and
-        their enterprises), its product class, its enterprise and that enterprise's delivery
-        rates come in a fixed number of queries, however many lines and enterprises.
+        their enterprises), its product class and its enterprise come in a fixed number of
+        queries, however many lines and enterprises; the enterprises' delivery rates are loaded
+        by the pages that price delivery (``shipping.repository.load_rates``), also at once.
         """
 
         def all_lines(self):
@@ -27,11 +28,16 @@ if not is_model_registered("basket", "Basket"):
                         Prefetch(
                             "product__stockrecords", queryset=StockRecord.objects.select_related("partner")
                         ),
-                        "stockrecord__partner__shipping_rates",
                     )
                     .order_by(self._meta.pk.name)
                 )
             return super().all_lines()
+
+        @property
+        def num_lines(self):
+            # Oscar counts the lines with a query of its own, then the page loads them anyway
+            # (the mini basket shows them): load them once and count those.
+            return len(self.all_lines())
 
 
 from oscar.apps.basket.models import *

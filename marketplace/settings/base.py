@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "marketplace.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
     "search.apps.SearchConfig",
+    "marketplace.page_cache.apps.PageCacheConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
     "marketplace.dashboard.apps.DashboardConfig",
@@ -129,6 +130,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "marketplace.basket.middleware.BasketMiddleware",
+    # Shopper pages served whole from the cache; every response gets the request's CSRF token
+    # and nonce here (marketplace.page_cache). After the basket, inside CSRF and CSP.
+    "marketplace.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # A locked sign-in and a password reset over its limit get the 429 page (marketplace.accounts).
@@ -161,7 +165,9 @@ TEMPLATES = [
                 "search.context_processors.search_form",
                 "marketplace.context_processors.languages",
                 "wagtail.contrib.settings.context_processors.settings",  # the footer's province
-                "csp.context_processors.nonce",
+                # Stand-ins for the CSRF token and the nonce, filled in per response (page_cache).
+                "marketplace.page_cache.placeholders.csrf",
+                "marketplace.page_cache.placeholders.nonce",
             ],
         },
     },
@@ -206,11 +212,19 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "cho-ocop",
+        # Product card fragments (catalogue.card_fragments) live here too: room for a big catalogue.
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
     },
     "search": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "cho-ocop-search",
         "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
+    # Whole shopper pages (marketplace.page_cache), compressed: about 15 KiB a list page.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "cho-ocop-pages",
+        "OPTIONS": {"MAX_ENTRIES": 5_000},
     },
 }
 if REDIS_URL:
@@ -220,12 +234,23 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
         }
-        for name, prefix in (("default", "cho-ocop"), ("search", "cho-ocop-search"))
+        for name, prefix in (
+            ("default", "cho-ocop"),
+            ("search", "cho-ocop-search"),
+            ("pages", "cho-ocop-pages"),
+        )
     }
+
+# Shopper pages served whole from the "pages" cache until something they show changes
+# (marketplace.page_cache); the timeout only bounds how long a page outlives a new release.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 3600)
 
 AUTHENTICATION_BACKENDS = (
     # First: refuses a locked sign-in before any password is checked.
     "marketplace.accounts.backends.SignInThrottleBackend",
+    # Grants nothing: loads the permissions the two next backends read, in one query.
+    "marketplace.accounts.backends.PermissionsInOneQuery",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
     "vendors.auth.EnterpriseStaffBackend",

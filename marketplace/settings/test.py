@@ -25,8 +25,12 @@ STRIPE_SECRET_KEY = "sk_test_unused"
 # Tests clear caches, which in Redis would empty a developer's whole database: memory only.
 CACHES = {
     name: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"cho-ocop-test-{name}"}
-    for name in ("default", "search")
+    for name in ("default", "search", "pages")
 }
+# Tests change data inside a transaction that never commits, so the changes that keep cached
+# pages fresh are never recorded: pages are rendered for every request, except in
+# tests/page_cache, which commit their changes and turn the cache on.
+PAGE_CACHE_ENABLED = False
 # Tasks run in the test's own process after commit; tests of the broker path set it themselves.
 CELERY_BROKER_URL = ""
 CELERY_TASK_ALWAYS_EAGER = True

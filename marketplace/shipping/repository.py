@@ -1,5 +1,6 @@
 """Which delivery methods a basket may use: one rate per enterprise parcel."""
 
+from django.db.models import prefetch_related_objects
 from oscar.apps.shipping import repository
 from oscar.core.loading import get_class, get_classes
 
@@ -15,6 +16,7 @@ class Repository(repository.Repository):
 
     def methods_for(self, basket, enterprise):
         """The enterprise's rates for its part of this basket, cheapest charge first."""
+        load_rates(basket)
         methods = [EnterpriseRate(rate, enterprise) for rate in rates_for(enterprise)]
         return sorted(methods, key=lambda method: method.calculate(basket).incl_tax)
 
@@ -25,6 +27,7 @@ class Repository(repository.Repository):
         is missing or no longer offered: the shopper must choose again.
         """
         chosen = {}
+        load_rates(basket)
         for enterprise, _lines in lines_by_enterprise(basket):
             methods = self.methods_for(basket, enterprise)
             if choices is None:
@@ -36,3 +39,13 @@ class Repository(repository.Repository):
                 return None
             chosen[enterprise.pk] = match
         return ParcelShipping(chosen)
+
+
+def load_rates(basket):
+    """The rates of every enterprise in the basket, in one query the first time, none after.
+
+    Only the pages that price delivery ask (not every page showing the mini basket), and
+    never once per enterprise.
+    """
+    enterprises = [enterprise for enterprise, _lines in lines_by_enterprise(basket)]
+    prefetch_related_objects(enterprises, "shipping_rates")

@@ -67,7 +67,7 @@ def test_forgetting_answers_leaves_the_rest_of_redis_alone(
     assert len(asked) > 1 + 6
 
 
-def test_redis_url_puts_both_caches_in_redis():
+def test_redis_url_puts_every_cache_in_redis():
     shown = subprocess.run(
         [sys.executable, "-c", SHOW_CACHES],
         env={**os.environ, "REDIS_URL": "redis://127.0.0.1:6379/5"},
@@ -79,6 +79,8 @@ def test_redis_url_puts_both_caches_in_redis():
     assert {name: config["BACKEND"] for name, config in caches_shown.items()} == {
         "default": "django.core.cache.backends.redis.RedisCache",
         "search": "django.core.cache.backends.redis.RedisCache",
+        "pages": "django.core.cache.backends.redis.RedisCache",
     }
     assert {config["LOCATION"] for config in caches_shown.values()} == {"redis://127.0.0.1:6379/5"}
-    assert caches_shown["default"]["KEY_PREFIX"] != caches_shown["search"]["KEY_PREFIX"]
+    prefixes = [config["KEY_PREFIX"] for config in caches_shown.values()]
+    assert len(set(prefixes)) == len(prefixes)

@@ -1,3 +1,6 @@
+from functools import cached_property
+
+import numpy as np
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import F
@@ -17,6 +20,7 @@ from .columns import columns_at
 from .facets import shown_facets
 from .filters import Filters, withdrawn_record_ids
 from .fulltext import full_text
+from .ordering import ordered
 
 Product = get_model("catalogue", "Product")
 
@@ -44,21 +48,24 @@ class DatabaseBackend(SearchBackend):
         answers = Answers()
         withdrawn = answers.get(("withdrawn",), lambda: list(withdrawn_record_ids()))
         filters = Filters(query, engine.matching(searched) if searched else None, searched, withdrawn)
-        total, counts = self.count(engine, filters, query, answers)
+        held = HeldHits(engine, filters, answers.version) if self.facets_in_memory else None
+        total, counts = self.count(filters, query, answers, held)
         facets = shown_facets(counts, query, answers)
         if searched and query.sort == Sort.RELEVANCE:
             boost = accented_words(query.text) if has_diacritics(query.text) else []
-            within = filters.records().values("pk") if filters.restricted() else None
 
             def ids(offset, limit):
-                return engine.ranked_ids(searched, boost, within, filters.withdrawn_records(), limit, offset)
+                within, without = ranked_within(engine, filters, held)
+                return engine.ranked_ids(searched, boost, within, without, limit, offset)
 
         else:
             boost = ()
-            ordered = filters.records().order_by(*ORDERINGS[query.sort]).values_list("pk", flat=True)
 
             def ids(offset, limit):
-                return list(ordered[offset : offset + limit])
+                if (passing := _listable(filters, held)) is not None:
+                    return ordered(held.columns, passing, query.sort)[offset : offset + limit].tolist()
+                ordered_records = filters.records().order_by(*ORDERINGS[query.sort])
+                return list(ordered_records.values_list("pk", flat=True)[offset : offset + limit])
 
         def fetch(offset, limit):
             key = ("page", query.sort, boost, filters.key(), offset, limit)
@@ -70,15 +77,13 @@ class DatabaseBackend(SearchBackend):
             query=query, page=page, products=page.object_list, facets=facets, understood=" ".join(searched)
         )
 
-    def count(self, engine, filters, query, answers):
-        """(total hits, {facet: {value: count}}), from the columns in memory or in SQL."""
-        if not self.facets_in_memory:
+    def count(self, filters, query, answers, held=None):
+        """(total hits, {facet: {value: count}}), from the columns in memory (``held``) or in SQL."""
+        if held is None:
             return sql_facets.count_facets(filters, query, answers)
 
         def from_columns():
-            held = columns_at(answers.version)
-            hit_ids = engine.ids(filters.words) if filters.words else None
-            return column_facets.count_facets(held, hit_ids, filters, query)
+            return column_facets.count_facets(held.columns, held.hit_ids, filters, query, held.passing)
 
         return answers.get(("facets", filters.key()), from_columns)
 
@@ -123,6 +128,56 @@ class DatabaseBackend(SearchBackend):
         due = list(ProductRecord.objects.filter(badges_change_on__lte=on).values_list("pk", flat=True))
         records.replace(due, on)
         return len(due)
+
+
+class HeldHits:
+    """One search's hits over the facet columns: the words' ids read once, for the counts and the page.
+
+    Both are read only when asked for: a remembered count or page needs neither.
+    """
+
+    def __init__(self, engine, filters, version):
+        self.engine, self.filters, self.version = engine, filters, version
+
+    @cached_property
+    def columns(self):
+        return columns_at(self.version)
+
+    @cached_property
+    def hit_ids(self):
+        return self.engine.ids(self.filters.words) if self.filters.words else None
+
+    @cached_property
+    def passing(self):
+        return column_facets.masks(self.columns, self.hit_ids, self.filters)
+
+    @cached_property
+    def passing_ids(self):
+        """The ids of the hits every filter keeps, as the total counts them, in id order."""
+        return np.flatnonzero(self.passing())
+
+
+# Counted hits a page is taken from: handed to the database as one list to rank within (cheaper
+# than checking every filter again for each hit), or sorted here; beyond this many, a list costs
+# more than the database's own filters and indexes.
+LISTED_IDS = 20_000
+
+
+def _listable(filters, held):
+    """The ids passing the words and filters, as counted in memory, when short enough to hand over."""
+    if held is None or not (filters.words or filters.restricted()):
+        return None
+    passing = held.passing_ids
+    return passing if len(passing) <= LISTED_IDS else None
+
+
+def ranked_within(engine, filters, held):
+    """(within, without): the records a ranking keeps and leaves out, each a subquery or None."""
+    if not filters.restricted():
+        return None, filters.withdrawn_records()
+    if (passing := _listable(filters, held)) is not None:
+        return engine.id_list(passing), None  # the withdrawn are already left out of the count
+    return filters.records().values("pk"), filters.withdrawn_records()
 
 
 class Hits:

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import F
 
 from search.models import IndexChange, IndexVersion
+from search.signals import index_changed
 
 TIMEOUT = 15 * 60  # old versions' entries age out; the current one's are refreshed on use
 KEPT_REVISIONS = 1_000  # changes kept for processes catching up; one further behind reloads everything
@@ -47,12 +48,16 @@ def change_index_version(product_ids=()):
     ``product_ids`` are the products whose records were written or removed;
     they are logged under the new revision for processes holding columns.
     """
+    product_ids = tuple(product_ids)
     with transaction.atomic():
         token = uuid.uuid4().hex
         if not IndexVersion.objects.filter(pk=1).update(token=token, revision=F("revision") + 1):
             IndexVersion.objects.create(pk=1, token=token, revision=1)
         revision = IndexVersion.objects.values_list("revision", flat=True).get(pk=1)
         IndexChange.objects.bulk_create(IndexChange(revision=revision, product_id=pk) for pk in product_ids)
+        transaction.on_commit(
+            lambda: index_changed.send(sender=IndexVersion, product_ids=product_ids), robust=True
+        )
         if revision % PRUNE_EVERY == 0:
             through = revision - KEPT_REVISIONS
             IndexChange.objects.filter(revision__lte=through).delete()

@@ -9,6 +9,8 @@ reads a bounded range of the title keys' index rather than ranking every
 match, so it costs the same whatever the size of the catalogue.
 """
 
+import json
+
 import numpy as np
 from django.db import connection
 from django.db.models.expressions import RawSQL
@@ -123,13 +125,21 @@ class FullText:
         starts, holds = "t.title_folded LIKE %s", "(' ' || t.title_folded) LIKE %s"
         return f"CASE WHEN {starts} THEN 0 WHEN {holds} THEN 1 ELSE 2 END, ", [f"{typed}%", f"% {typed}%"]
 
+    def id_list(self, ids) -> RawSQL:
+        """A subquery listing ``ids``, sent as one parameter however many there are."""
+        raise NotImplementedError
+
     @staticmethod
     def _restrict(column, within, without):
-        """SQL conditions keeping ``column`` in ``within`` and out of ``without`` (querysets of ids)."""
+        """SQL conditions keeping ``column`` in ``within`` and out of ``without``.
+
+        Each is a queryset of ids, an :meth:`id_list`, or None.
+        """
         conditions, params = [], []
         for operator, ids in (("IN", within), ("NOT IN", without)):
             if ids is not None:
-                sql, ids_params = ids.query.sql_with_params()
+                listed = isinstance(ids, RawSQL)
+                sql, ids_params = (ids.sql, ids.params) if listed else ids.query.sql_with_params()
                 conditions.append(f" AND {column} {operator} ({sql})")
                 params += ids_params
         return "".join(conditions), params
@@ -147,6 +157,9 @@ class SqliteFullText(FullText):
 
     def matching(self, words):
         return RawSQL(f"SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s", [self.expression(words)])
+
+    def id_list(self, ids):
+        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(np.asarray(ids).tolist())])
 
     def ranked_ids(self, words, boost_words, within, without, limit, offset):
         boost, boost_params = self._boost(boost_words)
@@ -182,6 +195,9 @@ class PostgresFullText(FullText):
     def matching(self, words):
         sql = f"SELECT record_id FROM {TEXT} WHERE search_vector @@ {self.QUERY}"
         return RawSQL(sql, [self.expression(words)])
+
+    def id_list(self, ids):
+        return RawSQL("SELECT unnest(%s::bigint[])", [np.asarray(ids).tolist()])
 
     def ranked_ids(self, words, boost_words, within, without, limit, offset):
         boost, boost_params = self._boost(boost_words)

@@ -137,6 +137,7 @@ class Command(BaseCommand):
         out = self.stdout.write
         counts, options = built.counts, self.options
         cache = "Redis" if settings.REDIS_URL else "local memory per worker"
+        cache += ", whole pages kept" if settings.PAGE_CACHE_ENABLED else ", pages rendered every time"
         out("")
         out(
             f"Page benchmark: {counts['products']:,} products, {counts['enterprises']:,} enterprises; "

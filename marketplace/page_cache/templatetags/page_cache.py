@@ -1,0 +1,45 @@
+from django import template
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
+from oscar.core.loading import get_class, get_model
+
+from ..personal import REGIONS, stand_ins, wrap
+
+register = template.Library()
+
+CustomerHistoryManager = get_class("customer.history", "CustomerHistoryManager")
+Vote = get_model("reviews", "Vote")
+
+
+@register.simple_tag(takes_context=True)
+def personal(context, name, **args):
+    """A region of the page that is each shopper's own (``marketplace.page_cache.personal``).
+
+    ``{% personal "wishlist" product=product.pk %}``: the region's template, rendered here with
+    the page's context and stand-ins for its arguments, exactly as it is rendered again later
+    for a shopper whose region differs from the cached page's.
+    """
+    args = {key: str(value) for key, value in args.items()}
+    with context.push(**stand_ins(args)):
+        html = get_template(REGIONS[name]).template.render(context)
+    return mark_safe(wrap(name, args, html))
+
+
+@register.simple_tag(takes_context=True)
+def viewed_products(context):
+    """The shopper's recently viewed products (Oscar's history cookie), without the product of this page."""
+    request = context["request"]
+    products = CustomerHistoryManager.get(request)
+    match = request.resolver_match
+    if match is not None and match.view_name == "catalogue:detail":
+        products = [product for product in products if str(product.pk) != str(match.kwargs.get("pk"))]
+    return products
+
+
+@register.simple_tag(takes_context=True)
+def may_vote_on(context, review):
+    """Whether the shopper may vote on ``review``: signed in, not its author, not voted yet (Oscar's rule)."""
+    user = context.get("user")
+    if user is None or not user.is_authenticated or review.user_id == user.pk:
+        return False
+    return not Vote.objects.filter(review_id=review.pk, user=user).exists()

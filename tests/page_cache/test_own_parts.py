@@ -1,0 +1,136 @@
+"""Cached pages are the same for everyone but for each shopper's own parts: their account links,
+their basket, their messages, their wish lists and votes, their recently viewed products, and the
+CSRF token and script nonce of their own request."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from oscar.core.loading import get_model
+
+from marketplace.page_cache import placeholders
+from tests.factories import add_to_basket
+from vendors.models import EnterpriseStatus
+
+StockRecord = get_model("partner", "StockRecord")
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+NONCE = re.compile(r'<script nonce="([^"]+)"')
+
+
+@pytest.fixture
+def product():
+    record = (
+        StockRecord.objects.filter(partner__status=EnterpriseStatus.APPROVED, num_in_stock__gt=5)
+        .select_related("product")
+        .order_by("pk")
+        .first()
+    )
+    return record.product
+
+
+def twice(client, url):
+    client.get(url)
+    response = client.get(url)
+    assert response.status_code == 200
+    return response
+
+
+def test_a_signed_in_shopper_gets_the_cached_page_with_their_own_account_links_and_basket(
+    client, shopper, product
+):
+    url = product.get_absolute_url()
+    visitor_page = twice(client, url).content.decode()
+    assert 'id="logout_link"' not in visitor_page
+
+    client.force_login(shopper)
+    add_to_basket(client, product, quantity=2)
+    response = client.get(url)
+    page = response.content.decode()
+    assert response["X-Page-Cache"] == "hit"
+    assert 'id="logout_link"' in page
+    assert "Add to wish list" in page or "Thêm vào danh sách" in page
+    assert 'disabled="disabled" title=' not in page  # not the visitor's "sign in first" button
+    mini_basket = page.split('class="basket-mini')[1].split('class="btn-group"')[0]
+    assert not re.search(r"(?<![\d.])0 ₫", mini_basket)  # not the visitor's empty basket
+
+
+def test_a_visitor_after_a_shopper_sees_nothing_of_theirs(client, shopper, product):
+    url = product.get_absolute_url()
+    client.force_login(shopper)
+    twice(client, url)
+    client.logout()
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "hit"
+    assert 'id="logout_link"' not in response.content.decode()
+    assert shopper.email not in response.content.decode()
+
+
+def test_a_message_for_the_shopper_shows_on_a_cached_page(client, product):
+    url = product.get_absolute_url()
+    twice(client, url)
+    added = add_to_basket(client, product)
+    assert added.status_code == 302
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "hit"
+    assert 'class="alert' in response.content.decode()
+    assert 'class="alert' not in client.get(url).content.decode()  # shown once
+
+
+def test_each_request_gets_its_own_csrf_token_and_nonce_and_the_form_works(client, product):
+    from django.test import Client
+
+    url = product.get_absolute_url()
+    first = twice(client, url)
+    other = Client(enforce_csrf_checks=True).get(url)
+    assert other["X-Page-Cache"] == "hit"
+    assert placeholders.CSRF_TOKEN not in other.content.decode()
+    assert placeholders.NONCE not in other.content.decode()
+    nonce = NONCE.search(other.content.decode()).group(1)
+    assert f"'nonce-{nonce}'" in other["Content-Security-Policy"]
+    assert NONCE.search(first.content.decode()).group(1) != nonce
+
+    browser = Client(enforce_csrf_checks=True)
+    page = browser.get(url)
+    token = TOKEN.search(page.content.decode()).group(1)
+    answer = browser.post(
+        reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1, "csrfmiddlewaretoken": token}
+    )
+    assert answer.status_code == 302
+
+
+def test_each_language_has_its_own_cached_page(client, product, in_english):
+    url = product.get_absolute_url()
+    english = twice(client, url).content.decode()
+    assert "Add to cart" in english
+    client.cookies.pop("django_language", None)
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    vietnamese = client.get(url).content.decode()
+    assert "Add to cart" not in vietnamese
+
+
+def test_recently_viewed_products_are_the_shoppers_own(client, product):
+    other = (
+        StockRecord.objects.filter(partner__status=EnterpriseStatus.APPROVED, num_in_stock__gt=0)
+        .exclude(product=product)
+        .select_related("product")
+        .first()
+        .product
+    )
+    twice(client, product.get_absolute_url())
+    twice(client, other.get_absolute_url())
+    page = client.get(product.get_absolute_url()).content.decode()
+    assert other.get_absolute_url() in page
+
+
+def test_staff_see_pages_rendered_for_them(client, admin_user, product):
+    url = product.get_absolute_url()
+    twice(client, url)
+    client.force_login(admin_user)
+    response = client.get(url)
+    assert "X-Page-Cache" not in response
+    assert reverse("dashboard:catalogue-product", kwargs={"pk": product.pk}) in response.content.decode()
