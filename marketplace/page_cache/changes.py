@@ -11,7 +11,7 @@ menu) and the province's settings (in every footer) are connected here.
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from oscar.core.loading import get_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.models import ProvinceSettings
@@ -59,7 +59,13 @@ def connect():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_content_changed, dispatch_uid=f"page-cache-content-{id(signal)}")
     post_delete.connect(_content_changed, sender=Page, dispatch_uid="page-cache-content-deleted")
-    for model in (Category, ProvinceSettings):
+    # A page made private (or public again) must leave the cache, or stop being kept out of it.
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _content_changed, sender=PageViewRestriction, dispatch_uid=f"page-cache-restriction-{id(signal)}"
+        )
+    # Kept under the content revision too (marketplace.content_revision): the menu, the footer's site.
+    for model in (Category, ProvinceSettings, Site):
         post_save.connect(_everything_changed, sender=model, dispatch_uid=f"page-cache-{model.__name__}")
         post_delete.connect(
             _everything_changed, sender=model, dispatch_uid=f"page-cache-{model.__name__}-gone"

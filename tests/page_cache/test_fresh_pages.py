@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 from oscar.core.loading import get_model
+from wagtail.models import PageViewRestriction
 
 from catalogue.models import OcopCertificate
 from cms.models import HomePage, StoryIndexPage
@@ -178,3 +179,11 @@ def test_a_change_renders_again_only_the_pages_that_show_it(client, record, othe
         record.save()
     answers = {url: served(client, url)["X-Page-Cache"] for url in pages}
     assert answers == {pages[0]: "miss", pages[1]: "hit", pages[2]: "hit"}
+
+
+def test_a_page_made_private_leaves_the_cache_at_once(client, committing):
+    stories = StoryIndexPage.objects.live().first()
+    cached(client, stories.url)
+    with committing():
+        PageViewRestriction.objects.create(page=stories, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(stories.url).status_code == 302  # to the sign-in page
