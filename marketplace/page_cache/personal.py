@@ -59,24 +59,31 @@ def wrap(name, args, html):
     return f"{_OPEN.format(name=name, args=encoded)}{html}{_CLOSE}"
 
 
+def differs(name, request):
+    """Whether region ``name`` is not the visitor's for this request (rendered again only then)."""
+    if name == "messages":
+        return bool(len(getattr(request, "_messages", ()) or ()))
+    if name == "recently-viewed":
+        return HISTORY_COOKIE in request.COOKIES
+    if name == "basket" and settings.OSCAR_BASKET_COOKIE_OPEN in request.COOKIES:
+        return True
+    return request.user.is_authenticated  # account links, basket, wish lists, votes
+
+
 def needs_own_parts(request):
-    """Whether this request's regions differ from a visitor's: signed in, a basket, messages or a history."""
-    if request.user.is_authenticated:
-        return True
-    cookies = request.COOKIES
-    if settings.OSCAR_BASKET_COOKIE_OPEN in cookies or HISTORY_COOKIE in cookies:
-        return True
-    return bool(len(getattr(request, "_messages", ()) or ()))
+    """Whether any region differs from a visitor's: signed in, a basket, messages or a history."""
+    return any(differs(name, request) for name in REGIONS)
 
 
 def fill(request, content: bytes) -> bytes:
-    """``content`` with every region rendered for this request."""
+    """``content`` with every region that differs from the visitor's rendered for this request."""
     context_data = None
+    differing = {name for name in REGIONS if differs(name, request)}
 
     def own(match):
         nonlocal context_data
         name = match.group(1).decode()
-        if name not in REGIONS:
+        if name not in differing:
             return match.group(0)
         if context_data is None:
             context_data = _processed_context(request)
