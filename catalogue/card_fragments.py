@@ -1,12 +1,14 @@
 """Rendered product cards kept in the ``default`` cache, one fragment per product.
 
 A fragment's key names everything its HTML depends on: the product's version (a digest of
-the facts its card shows, :func:`catalogue.cards.card_version`), the language, the day the
-badges were decided for (a certificate stops giving stars on its expiry day) and the card
-template itself. A sale, an edit, a certificate or lot change, an enterprise's new status or
-a new day therefore asks for a key nobody has rendered yet: the change shows on the next
-render, and stale fragments simply age out. A page gets its fragments in one ``get_many``,
-renders only the missing ones and stores them in one ``set_many``.
+the facts its card shows, :func:`catalogue.card_versions.card_versions`, read in one query
+without loading any product), the language, the day the badges were decided for (a
+certificate stops giving stars on its expiry day) and the card template itself. A sale, an
+edit, a certificate or lot change, an enterprise's new status or a new day therefore asks
+for a key nobody has rendered yet: the change shows on the next render, and stale fragments
+simply age out. A page gets its fragments in one ``get_many``, loads with ``for_cards()``
+and renders only the missing ones, and stores them in one ``set_many``: a page whose cards
+are all cached costs one query, whatever its number of cards.
 
 The basket form's CSRF field is not kept in a fragment: fragments hold a marker that is
 replaced, on every page, by the field as that page renders it.
@@ -21,7 +23,10 @@ from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from .cards import CardUrls, build_cards, card_version, with_card_facts
+from .card_products import ProductsById
+from .card_versions import card_versions
+from .cards import CardUrls, build_cards, facts_fetched, with_card_facts
+from .models import Product
 
 TEMPLATE = "catalogue/partials/product_card.html"
 CSRF_MARK = "<!--card-csrf-field-->"
@@ -29,33 +34,43 @@ TIMEOUT = 24 * 3600  # a fragment is for one badge day anyway
 
 
 def render_cards(products, csrf_field=""):
-    """The HTML of each product's card, in order, with ``csrf_field`` in its basket form."""
-    products = with_card_facts(list(products))
-    if not products:
+    """The HTML of each product's card, in order, with ``csrf_field`` in its basket form.
+
+    ``products`` are Products, their ids or a :class:`~catalogue.card_products.ProductsById`;
+    only those not cached are loaded (given Products that came with their card facts are not
+    loaded again). A product that no longer exists has no card.
+    """
+    if isinstance(products, ProductsById):
+        products = products.for_cards()
+    products = list(products)
+    ids = [getattr(product, "pk", product) for product in products]
+    versions = card_versions(ids)
+    ids = [pk for pk in ids if pk in versions]
+    if not ids:
         return []
     on = timezone.localdate()
     prefix = f"card:{template_version()}:{get_language()}:{on.isoformat()}"
-    keys = [
-        None if product.is_parent else f"{prefix}:{product.pk}:{card_version(product)}"
-        for product in products
-    ]
+    # Parents are not kept: their price comes from children their facts do not cover.
+    keys = {pk: f"{prefix}:{pk}:{version}" for pk, version in versions.items() if version}
     store = caches["default"]
-    found = store.get_many([key for key in keys if key])
-    missing = [product for product, key in zip(products, keys, strict=True) if key not in found]
+    found = store.get_many(list(keys.values()))
+    missing = [pk for pk in ids if keys.get(pk) not in found]
     if missing:
-        rendered = render_fresh(build_cards(missing, on, CardUrls()))
-        # Parents are not kept: their price comes from children their facts do not cover.
-        fresh = {
-            key: rendered[product.pk]
-            for product, key in zip(products, keys, strict=True)
-            if key and key not in found
-        }
+        given = [product for product in products if not isinstance(product, int)]
+        rendered = render_fresh(build_cards(loaded_for_cards(missing, given), on, CardUrls()))
+        fresh = {keys[pk]: rendered[pk] for pk in missing if pk in keys and pk in rendered}
         store.set_many(fresh, TIMEOUT)
         found = {**found, **fresh}
-    return [
-        (found[key] if key else rendered[product.pk]).replace(CSRF_MARK, csrf_field)
-        for product, key in zip(products, keys, strict=True)
-    ]
+    shown = [found.get(keys[pk]) if pk in keys else rendered.get(pk) for pk in ids]
+    return [html.replace(CSRF_MARK, csrf_field) for html in shown if html is not None]
+
+
+def loaded_for_cards(ids, given=()):
+    """The products of ``ids`` with their card facts: those ``given`` with them as they are,
+    the others loaded with ``for_cards()`` in one go."""
+    by_pk = {product.pk: product for product in given}
+    products = with_card_facts([by_pk.get(pk) or Product(pk=pk) for pk in ids])
+    return [product for product in products if facts_fetched(product)]
 
 
 def render_fresh(cards):

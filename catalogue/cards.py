@@ -8,10 +8,8 @@ strategy over the stock records the page already fetched, and badges from
 The card template then only prints these values.
 """
 
-import hashlib
 import logging
 from dataclasses import dataclass
-from functools import cache
 from urllib.parse import quote
 
 from django.urls import reverse
@@ -95,38 +93,6 @@ def with_card_facts(products):
         return products
     loaded = Product.objects.for_cards().in_bulk(missing)
     return [loaded.get(product.pk, product) for product in products]
-
-
-def card_version(product):
-    """A digest of every fetched fact a card shows or decides from.
-
-    Any edit, sale, stock change, certificate or lot change, or change of the enterprise's
-    status changes some field here, so it names the card's content without anyone having to
-    announce the change (and in every process, whatever cache it uses).
-    """
-    facts = (
-        _row(product),
-        getattr(product, "has_product_class_options", None),
-        getattr(product, "has_product_options", None),
-        [(_row(record), _row(record.partner)) for record in product.stockrecords.all()],
-        [_row(image) for image in product.images.all()],
-        [_row(certificate) for certificate in product.ocop_certificates.all()],
-        [(_row(lot), [step.pk for step in lot.steps.all()]) for lot in product.lots.all()],
-        product.origin_province and _row(product.origin_province),
-        product.origin_commune and _row(product.origin_commune),
-    )
-    return hashlib.blake2b(repr(facts).encode(), digest_size=12).hexdigest()
-
-
-def _row(instance):
-    """The instance's column values, read from its ``__dict__`` (file fields are not wrapped)."""
-    values = instance.__dict__
-    return [values.get(name) for name in _columns(type(instance))]
-
-
-@cache
-def _columns(model):
-    return tuple(field.attname for field in model._meta.concrete_fields)
 
 
 def build_cards(products, on, urls=None):

@@ -2,12 +2,15 @@
 
 from django.conf import settings
 from django.db import models
+from django.http.request import split_domain_port
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
+
+from marketplace import content_revision
 
 from .blocks import BodyBlock
 
@@ -134,3 +137,26 @@ class ProvinceSettings(BaseSiteSetting):
     @property
     def has_contacts(self):
         return bool(self.contact_phone or self.contact_email or self.contact_address)
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's, the site and its settings kept under the content revision: every footer shows
+        them, and a change to either bumps the revision (``marketplace.page_cache.changes``)."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            hostname = split_domain_port(request._get_raw_host())[0]
+            site, site_settings = content_revision.kept(
+                f"site-settings:{hostname}:{request.get_port()}", lambda: cls._site_and_settings(request)
+            )
+            if site is None:
+                return super().for_request(request)
+            if not hasattr(request, "_wagtail_site"):
+                request._wagtail_site = site
+            site_settings._request = request
+            setattr(request, attr_name, site_settings)
+        return getattr(request, attr_name)
+
+    @classmethod
+    def _site_and_settings(cls, request):
+        site = Site._find_for_request(request)
+        return (site, cls.for_site(site)) if site is not None else (None, None)

@@ -126,9 +126,10 @@ class FacetValue:
 class ProductResults:
     """One page of products, the facet counts for the whole result, and the query as understood.
 
-    ``products`` are catalogue Products loaded with ``for_cards()`` (stock records,
-    enterprise, images, certificates and lots prefetched) in hit order, so cards can show badges,
-    price, image and enterprise without further queries per product.
+    ``products`` are the page's catalogue Products in hit order, known by id
+    (:class:`catalogue.card_products.ProductsById`): cards render from the ids, loading only the
+    products whose cards are not cached; reading them loads them all once with ``for_cards()``
+    (stock records, enterprise, images, certificates and lots prefetched).
     """
 
     query: ProductQuery

@@ -6,6 +6,7 @@ enterprise, without anyone editing permissions.
 """
 
 from django.contrib.auth.backends import BaseBackend
+from django.db.models import CharField, Value
 
 from .models import EnterpriseStatus
 
@@ -13,6 +14,22 @@ DASHBOARD_ACCESS = "partner.dashboard_access"
 
 
 class EnterpriseStaffBackend(BaseBackend):
+    # Its row in the permissions query (marketplace.accounts.backends.PermissionsInOneQuery).
+    derived_permission_kind = "enterprise-staff"
+
+    def derived_permission_rows(self, user_obj):
+        """(app label, codename, kind) of dashboard access, once per approved enterprise the user staffs."""
+        app_label, codename = DASHBOARD_ACCESS.split(".")
+        rows = user_obj.partners.filter(status=EnterpriseStatus.APPROVED)
+        return rows.values_list(
+            Value(app_label, output_field=CharField()),
+            Value(codename, output_field=CharField()),
+            Value(self.derived_permission_kind, output_field=CharField()),
+        )
+
+    def derived_permissions_loaded(self, user_obj, names):
+        user_obj._approved_enterprise_staff = DASHBOARD_ACCESS in names
+
     def has_perm(self, user_obj, perm, obj=None):
         if perm != DASHBOARD_ACCESS or not user_obj.is_active or user_obj.is_anonymous:
             return False

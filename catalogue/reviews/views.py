@@ -2,9 +2,11 @@
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.views.generic import CreateView
+from django.views.generic import CreateView, ListView
 from oscar.apps.catalogue.reviews import views
 
 from .eligibility import Verdict, eligibility
@@ -49,7 +51,28 @@ class ProductReviewDetail(views.ProductReviewDetail):
 
 class ProductReviewList(views.ProductReviewList):
     """Oscar's list, each review with its author, its product and whether the shopper voted on it:
-    no query a review."""
+    no query a review; the product above it with its price, image and review count at once."""
 
     def get_queryset(self):
         return super().get_queryset().select_related("user", "product").with_vote_of(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = ListView.get_context_data(self, **kwargs)  # Oscar's fetches the product alone
+        context["product"] = get_object_or_404(
+            self.products_shown(), pk=self.kwargs["product_pk"], is_public=True
+        )
+        context["form"] = self.form
+        return context
+
+    def products_shown(self):
+        """The product as the page shows it: its price (stock records and their enterprises, its
+        class), its image and how many published reviews it has."""
+        approved = self.model.objects.filter(product=OuterRef("pk"), status=self.model.APPROVED)
+        count = Coalesce(Subquery(approved.values("product").annotate(n=Count("pk")).values("n")), 0)
+        stock_records = self.product_model.stockrecords.field.model.objects.select_related("partner")
+        return (
+            self.product_model.objects.select_related("product_class", "parent__product_class")
+            .prefetch_related("images", Prefetch("stockrecords", queryset=stock_records))
+            # Shadows Oscar's cached property of the same name, which would count them apart.
+            .annotate(num_approved_reviews=count)
+        )

@@ -24,5 +24,5 @@ def product_cards(context, products):
 def product_card(context, product):
     if not product:
         return ""
-    (html,) = product_cards(context, [product])
-    return html
+    shown = product_cards(context, [product])
+    return shown[0] if shown else ""  # removed since it was listed

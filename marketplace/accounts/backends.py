@@ -2,7 +2,9 @@
 locked, one loads a user's permissions in one query."""
 
 from axes.backends import AxesStandaloneBackend
+from django.contrib import auth
 from django.contrib.auth.models import Permission
+from django.db.models import CharField, Value
 
 
 class SignInThrottleBackend(AxesStandaloneBackend):
@@ -37,7 +39,7 @@ class PermissionsInOneQuery:
     def get_all_permissions(self, user_obj, obj=None):
         loads = user_obj.is_active and not user_obj.is_anonymous and not user_obj.is_superuser
         if loads and obj is None and not hasattr(user_obj, "_perm_cache"):
-            user_obj._perm_cache = _permission_names(user_obj)
+            user_obj._perm_cache = _permission_names(user_obj, _deriving_backends())
         return set()
 
     def has_perm(self, user_obj, perm, obj=None):
@@ -49,9 +51,27 @@ class PermissionsInOneQuery:
         return False
 
 
-def _permission_names(user):
-    """``app_label.codename`` of every permission the user holds, directly or through a group."""
+def _deriving_backends():
+    """The backends granting permissions derived from other records (``vendors.auth``): they give
+    their rows to the same query (``derived_permission_rows``) and learn what it found
+    (``derived_permissions_loaded``), rather than ask apart."""
+    return [
+        backend
+        for backend in auth.get_backends()
+        if hasattr(backend, "derived_permission_rows") and hasattr(backend, "derived_permissions_loaded")
+    ]
+
+
+def _permission_names(user, deriving=()):
+    """``app_label.codename`` of every permission the user holds, directly or through a group;
+    the deriving backends' own rows come in the same query and go to them."""
+    own_kind = Value("", output_field=CharField())
     names = ("content_type__app_label", "codename")
-    own = Permission.objects.filter(user=user).values_list(*names).order_by()
-    through_groups = Permission.objects.filter(group__user=user).values_list(*names).order_by()
-    return {f"{app_label}.{codename}" for app_label, codename in own.union(through_groups)}
+    own = Permission.objects.filter(user=user).values_list(*names, own_kind).order_by()
+    through_groups = Permission.objects.filter(group__user=user).values_list(*names, own_kind).order_by()
+    derived = [backend.derived_permission_rows(user).order_by() for backend in deriving]
+    rows = list(own.union(through_groups, *derived))
+    for backend in deriving:
+        kind = backend.derived_permission_kind
+        backend.derived_permissions_loaded(user, {f"{a}.{c}" for a, c, k in rows if k == kind})
+    return {f"{app_label}.{codename}" for app_label, codename, kind in rows if not kind}

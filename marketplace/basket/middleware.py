@@ -3,6 +3,8 @@ from django.core.signing import BadSignature, Signer
 from oscar.apps.basket.middleware import BasketMiddleware as OscarBasketMiddleware
 from oscar.core.loading import get_model
 
+from .models import with_voucher_flag
+
 Basket = get_model("basket", "Basket")
 
 
@@ -23,9 +25,10 @@ class BasketMiddleware(OscarBasketMiddleware):
         if request._basket_cache is None and self._is_signed_in_without_cookie(request):
             # One query finds the shopper's open basket, or that there is none; Oscar's own
             # lookup (merging several open baskets) runs only when there are several.
-            baskets = list(Basket.open.filter(owner=request.user)[:2])
+            baskets = list(with_voucher_flag(Basket.open.filter(owner=request.user))[:2])
             if len(baskets) < 2:
                 basket = baskets[0] if baskets else Basket(owner=request.user)
+                basket.note_vouchers()
                 basket.owner = request.user  # no query when the page reads the owner
                 request._basket_cache = basket
         return super().get_basket(request)
@@ -34,13 +37,27 @@ class BasketMiddleware(OscarBasketMiddleware):
         return request.user.is_authenticated and not request.COOKIES.get(self.get_cookie_key(request))
 
     def get_cookie_basket(self, cookie_key, request, manager):
-        basket = super().get_cookie_basket(cookie_key, request, manager)
+        basket = self._oscars_cookie_basket(cookie_key, request)
         if (
             basket is None
             and cookie_key in request.cookies_to_delete
             and self._cookie_basket_is_frozen(request)
         ):
             request.cookies_to_delete.remove(cookie_key)
+        return basket
+
+    @staticmethod
+    def _oscars_cookie_basket(cookie_key, request):
+        """Oscar's ``get_cookie_basket``, the basket knowing whether it holds a voucher."""
+        basket = None
+        if cookie_key in request.COOKIES:
+            try:
+                basket_id = Signer().unsign(request.COOKIES[cookie_key])
+                basket = with_voucher_flag(Basket.objects).get(pk=basket_id, owner=None, status=Basket.OPEN)
+            except (BadSignature, Basket.DoesNotExist):
+                request.cookies_to_delete.append(cookie_key)
+            else:
+                basket.note_vouchers()
         return basket
 
     def process_response(self, request, response):

@@ -12,6 +12,8 @@ response leaving here gets the request's CSRF token and nonce (:mod:`.placeholde
 from django.conf import settings
 from django.http import HttpResponse
 
+from marketplace import content_revision
+
 from . import personal, placeholders, policies, revisions, store
 
 SERVED_HEADER = "X-Page-Cache"  # "hit" or "miss": for people and the benchmark, not for logic
@@ -22,13 +24,16 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return placeholders.fill_response(request, self.get_response(request))
+        # One revision query per request, shared with what is kept under it (the menu, the settings).
+        with content_revision.asked_once(revisions.current):
+            response = self.get_response(request)
+        return placeholders.fill_response(request, response)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         view_name = request.resolver_match.view_name if request.resolver_match else ""
         if not (policies.is_cached(view_name) and self.may_use_cache(request)):
             return None
-        now = revisions.current()
+        now = content_revision.current()
         page = store.get(request)
         if page is not None and self.is_fresh(page, now):
             if page.revision != now:

@@ -17,6 +17,8 @@ from django.utils import timezone
 from elasticsearch.helpers import bulk, scan
 from oscar.core.loading import get_model
 
+from catalogue.card_products import ProductsById
+
 from ..documents import build_documents
 from ..elastic.client import connect
 from ..elastic.documents import IndexedProduct
@@ -93,8 +95,7 @@ class ElasticsearchBackend(SearchBackend):
     @staticmethod
     def _products(ids):
         """The Products of one page in hit order; one removed since it was indexed is skipped."""
-        by_pk = Product.objects.for_cards().in_bulk(ids)
-        return [by_pk[pk] for pk in ids if pk in by_pk]
+        return ProductsById(ids)
 
     # --- Indexing --------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalogue import card_fragments, cards
-from catalogue.models import OcopCertificate
+from catalogue.models import OcopCertificate, ProductQuerySet
 from search.views import ProductListView
 from tests.factories import factless_product
 from vendors import review
@@ -148,6 +148,33 @@ def test_a_list_page_costs_the_same_queries_for_4_cards_and_for_48(client, monke
             client.get(CATALOGUE, {"sort_by": "newest"})
         counts[per_page] = len(queries)
     assert counts[4] == counts[48] <= 15
+
+
+def test_a_list_page_whose_cards_are_cached_loads_no_product_for_them(client, monkeypatch):
+    """Cached cards are found by their products' versions, read in one query: the products are
+    only loaded for the cards not rendered yet, so a page costs the same for 4 cached cards as for 48."""
+    loads = []
+    for_cards = ProductQuerySet.for_cards
+    monkeypatch.setattr(ProductQuerySet, "for_cards", lambda self: loads.append(self) or for_cards(self))
+    counts = {}
+    for per_page in (4, 48):
+        monkeypatch.setattr(ProductListView, "per_page", per_page)
+        client.get(CATALOGUE)  # the site's own caches, and this page's cards
+        loads.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(CATALOGUE).content.count(b'class="product_pod"') == per_page
+        counts[per_page] = len(queries)
+        assert loads == []
+    assert counts[4] == counts[48]
+
+
+def test_cached_cards_cost_one_query_whatever_their_number():
+    for n in (2, 24):
+        ids = list(Product.objects.browsable().order_by("pk").values_list("pk", flat=True)[:n])
+        rendered = card_fragments.render_cards(ids)
+        with CaptureQueriesContext(connection) as queries:
+            assert card_fragments.render_cards(ids) == rendered
+        assert len(rendered) == n and len(queries) == 1
 
 
 def test_cards_of_products_loaded_without_their_facts_cost_the_same_queries_for_2_as_for_8():

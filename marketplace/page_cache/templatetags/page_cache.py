@@ -42,4 +42,19 @@ def may_vote_on(context, review):
     user = context.get("user")
     if user is None or not user.is_authenticated or review.user_id == user.pk:
         return False
-    return not Vote.objects.filter(review_id=review.pk, user=user).exists()
+    return review.pk not in _voted_on(context.get("request"), user, review.product_id)
+
+
+def _voted_on(request, user, product_id):
+    """The reviews of the product the shopper voted on: one query per product and request, however
+    many reviews the page shows."""
+    remembered = getattr(request, "_reviews_voted_on", None) if request is not None else None
+    if remembered is None:
+        remembered = {}
+        if request is not None:
+            request._reviews_voted_on = remembered
+    key = (user.pk, product_id)
+    if key not in remembered:
+        votes = Vote.objects.filter(user=user, review__product_id=product_id)
+        remembered[key] = frozenset(votes.values_list("review_id", flat=True))
+    return remembered[key]

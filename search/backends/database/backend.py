@@ -7,6 +7,7 @@ from django.db.models import F
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from catalogue.card_products import ProductsById
 from search.backends.base import SearchBackend
 from search.models import ProductRecord
 from search.query import ProductQuery, ProductResults, Sort, Suggestion
@@ -198,6 +199,6 @@ class Hits:
 
 
 def products_in_order(ids):
-    """The page's products, loaded once with everything cards show, in hit order."""
-    products = Product.objects.for_cards().in_bulk(ids)
-    return [products[pk] for pk in ids if pk in products]
+    """The page's products in hit order, by id: cards render from the ids (cached ones need no
+    product), and the products are loaded once, with everything cards show, if read."""
+    return ProductsById(ids)
