@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.template import Context, engines
 from django.template.loader import get_template
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
 # Region name -> template. Only these names are rendered from a marker.
 REGIONS = {
@@ -32,7 +32,8 @@ _OPEN = "<!--personal:{name}{args}-->"
 _CLOSE = "<!--/personal-->"
 _REGION = re.compile(rb"<!--personal:([a-z-]+)(?: ([^>]*))?-->.*?<!--/personal-->", re.DOTALL)
 
-HISTORY_COOKIE = "oscar_history"
+CustomerHistoryManager = get_class("customer.history", "CustomerHistoryManager")
+HISTORY_COOKIE = CustomerHistoryManager.cookie_name
 
 
 def stand_ins(args):
@@ -64,10 +65,21 @@ def differs(name, request):
     if name == "messages":
         return bool(len(getattr(request, "_messages", ()) or ()))
     if name == "recently-viewed":
-        return HISTORY_COOKIE in request.COOKIES
+        return bool(viewed_elsewhere(request))
     if name == "basket" and settings.OSCAR_BASKET_COOKIE_OPEN in request.COOKIES:
         return True
     return request.user.is_authenticated  # account links, basket, wish lists, votes
+
+
+def viewed_elsewhere(request):
+    """The ids in the shopper's history cookie, without the product this page shows (no query)."""
+    if HISTORY_COOKIE not in request.COOKIES:
+        return []
+    ids = CustomerHistoryManager.extract(request)
+    match = request.resolver_match
+    if match is not None and match.view_name == "catalogue:detail":
+        ids = [pk for pk in ids if str(pk) != str(match.kwargs.get("pk"))]
+    return ids
 
 
 def needs_own_parts(request):

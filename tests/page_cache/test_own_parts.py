@@ -134,3 +134,14 @@ def test_staff_see_pages_rendered_for_them(client, admin_user, product):
     response = client.get(url)
     assert "X-Page-Cache" not in response
     assert reverse("dashboard:catalogue-product", kwargs={"pk": product.pk}) in response.content.decode()
+
+
+def test_a_history_of_only_this_product_changes_nothing_and_costs_one_query(
+    client, product, django_assert_max_num_queries
+):
+    url = product.get_absolute_url()
+    twice(client, url)  # the history cookie now names this product only
+    with django_assert_max_num_queries(1):  # the content revision
+        response = client.get(url)
+    assert response["X-Page-Cache"] == "hit"
+    assert "<!--personal:recently-viewed-->" in response.content.decode()

@@ -3,7 +3,7 @@ from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from oscar.core.loading import get_class, get_model
 
-from ..personal import REGIONS, stand_ins, wrap
+from ..personal import REGIONS, stand_ins, viewed_elsewhere, wrap
 
 register = template.Library()
 
@@ -29,6 +29,8 @@ def personal(context, name, **args):
 def viewed_products(context):
     """The shopper's recently viewed products (Oscar's history cookie), without the product of this page."""
     request = context["request"]
+    if not viewed_elsewhere(request):
+        return []  # nothing to fetch
     products = CustomerHistoryManager.get(request)
     match = request.resolver_match
     if match is not None and match.view_name == "catalogue:detail":
