@@ -105,8 +105,17 @@ def origin_name(product):
 
 
 def traceable_lot(product):
-    published = [lot for lot in product.lots.all() if lot.status == Lot.Status.PUBLISHED and lot.steps.all()]
+    published = [
+        lot for lot in product.lots.all() if lot.status == Lot.Status.PUBLISHED and records_steps(lot)
+    ]
     return max(published, key=lambda lot: (lot.production_date, lot.revision), default=None)
+
+
+def records_steps(lot):
+    """Whether the lot records a step: counted by the product page's query (``step_count``),
+    else from its steps (prefetched for cards)."""
+    count = getattr(lot, "step_count", None)
+    return bool(count) if count is not None else bool(lot.steps.all())
 
 
 def trace_url(lot, product=None):

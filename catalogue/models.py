@@ -37,6 +37,14 @@ def approved_review_count(product_model):
     return Coalesce(Subquery(approved.values("product").annotate(n=Count("pk")).values("n")), 0)
 
 
+def first_category_pk():
+    """The outer product's first category (Oscar's ``get_categories().first()``: a variant's are its
+    parent's), as a subquery: the product page's breadcrumbs start there."""
+    ProductCategory = get_model("catalogue", "ProductCategory")
+    links = ProductCategory.objects.filter(product=Coalesce(OuterRef("parent_id"), OuterRef("pk")))
+    return Subquery(links.order_by("category__path").values("category")[:1])
+
+
 class ProductQuerySet(OscarProductQuerySet):
     def sold_by_approved_enterprise(self):
         """Products with a stock record of an enterprise allowed to sell."""
@@ -91,9 +99,10 @@ class ProductQuerySet(OscarProductQuerySet):
         """Everything the product page shows, fetched once: its template tags and the strategy ask many times.
 
         Stock records come with their enterprise and its place (the "sold by" card), images,
-        certificates, lots with their steps and attribute values in one query each; options
-        are only asked whether they exist, as for cards.
+        certificates, lots with how many steps they record and attribute values with their
+        attribute in one query each; options are only asked whether they exist, as for cards.
         """
+        AttributeValue = get_model("catalogue", "ProductAttributeValue")
         Recommendation = get_model("catalogue", "ProductRecommendation")
         StockRecord = get_model("partner", "StockRecord")
         return (
@@ -103,6 +112,7 @@ class ProductQuerySet(OscarProductQuerySet):
                 # Shadows Oscar's cached property of the same name, which would count them apart.
                 num_approved_reviews=approved_review_count(self.model),
                 has_recommendations=Exists(Recommendation.objects.filter(primary=OuterRef("pk"))),
+                first_category_pk=first_category_pk(),
             )
             .prefetch_related(
                 Prefetch(
@@ -113,8 +123,8 @@ class ProductQuerySet(OscarProductQuerySet):
                 ),
                 "images",
                 "ocop_certificates",
-                "lots__steps",
-                "attribute_values__attribute",
+                Prefetch("lots", queryset=Lot.objects.annotate(step_count=Count("steps"))),
+                Prefetch("attribute_values", queryset=AttributeValue.objects.select_related("attribute")),
             )
         )
 

@@ -18,8 +18,14 @@ class ProductDetailView(OscarProductDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # With their authors in the same query: each review shows its reviewer's name; and with
-        # whether the shopper voted on it, which decides its vote buttons.
-        reviews = self.object.reviews.approved().select_related("user").with_vote_of(self.request.user)
-        context["approved_reviews"] = reviews[:REVIEWS_SHOWN]
+        # With their authors in the same query: each review shows its reviewer's name.
+        context["approved_reviews"] = self.object.reviews.approved().select_related("user")[:REVIEWS_SHOWN]
         return context
+
+    # The stock alert is a region of the shopper's own, asked only when the product is out of
+    # stock (``oscar/catalogue/partials/stock_alert.html``), not on every product page.
+    def get_alert_status(self):
+        return None
+
+    def get_alert_form(self):
+        return None

@@ -22,17 +22,12 @@ class ProductsBlock(blocks.StructBlock):
     count = blocks.IntegerBlock(label=_("How many"), default=8, min_value=1, max_value=24)
 
     def get_context(self, value, parent_context=None):
-        from search.services import SearchUnavailable
-
-        from .services import featured_products
+        from .services import ROWS, ProductRows
 
         context = super().get_context(value, parent_context)
-        try:
-            context["products"] = featured_products(
-                category=value["category"], text=value["search_text"], count=value["count"]
-            )
-        except SearchUnavailable:  # the page's content still reads; the row comes back with search
-            context["products"] = []
+        rows = context.get(ROWS) or ProductRows([value])  # the page's rows, rendered together
+        context[ROWS] = rows
+        context["products"] = rows.products(value)
         return context
 
     class Meta:

@@ -7,15 +7,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.search import index
 
 from marketplace import content_revision
 
 from .blocks import BodyBlock
+from .private_pages import PrivateSectionsKept, public
 
 
-class HomePage(Page):
+class HomePage(PrivateSectionsKept, Page):
     hero_title = models.CharField(_("hero title"), max_length=120)
     hero_text = models.TextField(_("hero text"), blank=True)
     hero_image = models.ForeignKey(
@@ -44,12 +46,17 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from .services import ROWS, ProductRows
+
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = StoryPage.objects.live().public().order_by("-date")[:3]
+        stories = list(public(StoryPage.objects.live()).order_by("-date")[:3])
+        with_images([(self, "hero_image"), *((story, "image") for story in stories)])
+        context["stories"] = stories
+        context[ROWS] = ProductRows.of(self.body)
         return context
 
 
-class StoryIndexPage(Page):
+class StoryIndexPage(PrivateSectionsKept, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -61,11 +68,13 @@ class StoryIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = self.get_children().live().public().specific().order_by("-storypage__date")
+        stories = list(public(self.get_children().live()).specific().order_by("-storypage__date"))
+        with_images([(story, "image") for story in stories])
+        context["stories"] = stories
         return context
 
 
-class StoryPage(Page):
+class StoryPage(PrivateSectionsKept, Page):
     """A story of the province: a place, a craft, a producer, a fair."""
 
     date = models.DateField(_("date"))
@@ -93,6 +102,22 @@ class StoryPage(Page):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+
+    def get_context(self, request, *args, **kwargs):
+        from .services import ROWS, ProductRows
+
+        context = super().get_context(request, *args, **kwargs)
+        context[ROWS] = ProductRows.of(self.body)
+        return context
+
+
+def with_images(fields):
+    """Fills each ``(page, image field)`` from one query: a page shows its hero and cards' images."""
+    ids = {getattr(page, f"{field}_id", None) for page, field in fields} - {None}
+    images = get_image_model().objects.in_bulk(ids) if ids else {}
+    for page, field in fields:
+        if (image_id := getattr(page, f"{field}_id", None)) is not None:
+            setattr(page, field, images.get(image_id))
 
 
 def default_province_code():

@@ -1,9 +1,74 @@
 """What content pages ask of the shop, through the shop's public services."""
 
+from catalogue.card_fragments import render_cards
+from catalogue.card_products import ProductsById
+from catalogue.category_index import category_index
 from search.query import ProductQuery
-from search.services import search_products
+from search.services import SearchUnavailable, search_products
+
+ROWS = "product_rows"  # where a page's context holds its ProductRows
 
 
 def featured_products(category=None, text="", count=8):
-    ids = tuple(category.get_descendants_and_self().values_list("pk", flat=True)) if category else ()
+    """A row's products: the search's first ``count`` hits in the category (and those under it)."""
+    ids = (category_index().descendants_and_self(category.pk) or (category.pk,)) if category else ()
     return search_products(ProductQuery(text=text or "", category_ids=ids, per_page=count)).products
+
+
+class ProductRows:
+    """The product rows (``cms.blocks.ProductsBlock``) of one page, their cards rendered together.
+
+    A row's search costs no query once its answer is remembered, but its cards' versions do
+    (:mod:`catalogue.card_fragments`): asked row by row, a page would pay one query per row.
+    The first row to show its cards therefore renders every row's, in one go.
+    """
+
+    def __init__(self, values):
+        self.values = list(values)
+        self._products = {}
+        self._cards = None
+
+    @classmethod
+    def of(cls, body):
+        """The rows of a page's StreamField ``body``."""
+        return cls(block.value for block in body or () if block.block_type == "products")
+
+    @staticmethod
+    def key(value):
+        category = value["category"]
+        return (category.pk if category else None, value["search_text"] or "", value["count"])
+
+    def products(self, value):
+        """The row's products, searched once; none while search is unavailable (the page still reads)."""
+        key = self.key(value)
+        if key not in self._products:
+            try:
+                self._products[key] = featured_products(
+                    category=value["category"], text=value["search_text"], count=value["count"]
+                )
+            except SearchUnavailable:
+                self._products[key] = []
+        return self._products[key]
+
+    def cards(self, value, csrf_field=""):
+        """The HTML of the row's cards, rendered with every other row's on the first call."""
+        if self._cards is None:
+            self._cards = self._render_every_row(csrf_field)
+        key = self.key(value)
+        if key in self._cards:
+            return self._cards[key]
+        return render_cards(self.products(value), csrf_field)
+
+    def _render_every_row(self, csrf_field):
+        rows = {self.key(value): _ids(self.products(value)) for value in self.values}
+        ids = list(dict.fromkeys(pk for row in rows.values() for pk in row))
+        shown = render_cards(ids, csrf_field)
+        if len(shown) != len(ids):
+            return {}  # a product gone since it was indexed has no card: each row renders its own
+        by_pk = dict(zip(ids, shown, strict=True))
+        return {key: [by_pk[pk] for pk in row] for key, row in rows.items()}
+
+
+def _ids(products):
+    shown = products.for_cards() if isinstance(products, ProductsById) else products
+    return [getattr(product, "pk", product) for product in shown]

@@ -1,42 +1,24 @@
-"""The public category tree for a results page, read in one query whatever the page shows.
+"""The public category tree for a results page, from the kept category index: no query.
 
 Search needs a category's descendants (a category matches its sub-categories),
 labels for facets and chips, and links to "nearby" categories; asking treebeard
-and Oscar for each of these costs a query per category, so the page loads the
-small tree once and answers from memory.
+and Oscar for each of these costs a query per category. The whole tree is kept
+under the content revision (``catalogue.category_index``); a results page takes
+from it what a shopper may see.
 """
 
-from dataclasses import dataclass
-
-from django.urls import reverse
-from oscar.core.loading import get_model
-
-Category = get_model("catalogue", "Category")
-
-
-@dataclass(frozen=True)
-class CategoryNode:
-    pk: int
-    name: str
-    path: str
-    depth: int
-    url: str
+from catalogue.category_index import category_index
 
 
 class CategoryTree:
     def __init__(self, include_hidden=False):
-        categories = Category.objects.all() if include_hidden else Category.objects.filter(is_public=True)
-        rows = list(categories.order_by("path").values_list("pk", "name", "slug", "path", "depth"))
-        slugs = {}  # path -> full slug
-        self.nodes = {}
-        for pk, name, slug, path, depth in rows:
-            parent_path = path[: -Category.steplen]
-            if depth > 1 and parent_path not in slugs:
+        self.nodes = {}  # pk -> IndexedCategory, in path order
+        for node in category_index().ordered:
+            if not (include_hidden or node.is_public):
+                continue
+            if node.parent is not None and node.parent not in self.nodes:
                 continue  # under a hidden parent: not reachable by a shopper
-            full_slug = f"{slugs[parent_path]}{Category._slug_separator}{slug}" if depth > 1 else slug
-            slugs[path] = full_slug
-            url = reverse("catalogue:category", kwargs={"category_slug": full_slug, "pk": pk})
-            self.nodes[pk] = CategoryNode(pk, name, path, depth, url)
+            self.nodes[node.pk] = node
 
     def get(self, pk):
         try:

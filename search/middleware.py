@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from .backends.database.cache import version_read_once
 from .failover import SearchUnavailable
 
 JSON_VIEWS = {"search:suggest"}
@@ -28,6 +29,18 @@ class SearchUnavailableMiddleware:
         if isinstance(exception, SearchUnavailable):
             return unavailable_response(request, exception.retry_after)
         return None
+
+
+class IndexVersionMiddleware:
+    """A request's searches read the index version once (``search.backends.database.cache``):
+    a content page runs one search per product row."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with version_read_once():
+            return self.get_response(request)
 
 
 def unavailable_response(request, retry_after):

@@ -6,6 +6,8 @@ The browser's own steps are tests/browser/steps.py; a shopper walking the checko
 tests/checkout/conftest.py's ``Checkout``.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.urls import reverse
 from oscar.core.loading import get_class, get_model
@@ -36,6 +38,30 @@ Selector = get_class("partner.strategy", "Selector")
 def enterprise_of(user):
     """The one enterprise a demo vendor works for."""
     return user.partners.get()
+
+
+def ocop_certificate(
+    product, enterprise=None, *, stars=4, decision_date=None, decision_number=None, status=None, **fields
+):
+    """An OCOP certificate covering ``product``, held by ``enterprise`` (by default the product's
+    first seller), decided two months ago unless ``decision_date`` says, verified unless
+    ``status`` says."""
+    from django.utils import timezone
+
+    from catalogue.models import OcopCertificate
+
+    decision_date = decision_date or timezone.localdate() - timedelta(days=60)
+    certificate = OcopCertificate.objects.create(
+        enterprise=enterprise or product.stockrecords.order_by("pk").first().partner,
+        decision_number=decision_number or f"{stars}{decision_date:%m%d}/QĐ-UBND",
+        decision_date=decision_date,
+        issuer="UBND tỉnh Quảng Trị",
+        stars=stars,
+        status=status or OcopCertificate.Status.VERIFIED,
+        **fields,
+    )
+    certificate.products.add(product)
+    return certificate
 
 
 def product_of(user):

@@ -6,9 +6,11 @@ enterprise, without anyone editing permissions.
 """
 
 from django.contrib.auth.backends import BaseBackend
-from django.db.models import CharField, Value
+from django.db.models import CharField, Exists, OuterRef, Value
 
-from .models import EnterpriseStatus
+from marketplace.aggregates import joined, split
+
+from .models import EnterpriseStatus, Partner
 
 DASHBOARD_ACCESS = "partner.dashboard_access"
 
@@ -26,6 +28,19 @@ class EnterpriseStaffBackend(BaseBackend):
             Value(codename, output_field=CharField()),
             Value(self.derived_permission_kind, output_field=CharField()),
         )
+
+    def user_annotations(self):
+        """What the signed-in user's one query carries (marketplace.accounts.backends.EmailBackend):
+        the enterprises the user is staff of, and whether one of them is approved."""
+        staff = Partner.users.through.objects.filter(user=OuterRef("pk"))
+        return {
+            "staff_enterprises": joined(staff, "partner_id"),
+            "approved_enterprise_staff": Exists(staff.filter(partner__status=EnterpriseStatus.APPROVED)),
+        }
+
+    def user_loaded(self, user_obj):
+        user_obj.staff_enterprise_ids = split(user_obj.staff_enterprises, int)
+        user_obj._approved_enterprise_staff = user_obj.approved_enterprise_staff
 
     def derived_permissions_loaded(self, user_obj, names):
         user_obj._approved_enterprise_staff = DASHBOARD_ACCESS in names

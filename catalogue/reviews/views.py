@@ -50,11 +50,11 @@ class ProductReviewDetail(views.ProductReviewDetail):
 
 
 class ProductReviewList(views.ProductReviewList):
-    """Oscar's list, each review with its author, its product and whether the shopper voted on it:
-    no query a review; the product above it with its price, image and review count at once."""
+    """Oscar's list, each review with its author and its product: no query a review; the product
+    above it with its price, image and review count at once."""
 
     def get_queryset(self):
-        return super().get_queryset().select_related("user", "product").with_vote_of(self.request.user)
+        return super().get_queryset().select_related("user", "product")
 
     def get_context_data(self, **kwargs):
         context = ListView.get_context_data(self, **kwargs)  # Oscar's fetches the product alone

@@ -4,6 +4,7 @@ from oscar.apps.basket.middleware import BasketMiddleware as OscarBasketMiddlewa
 from oscar.core.loading import get_model
 
 from .models import with_voucher_flag
+from .offers import KeptSiteOffers
 
 Basket = get_model("basket", "Basket")
 
@@ -14,7 +15,8 @@ class BasketMiddleware(OscarBasketMiddleware):
     Oscar creates a signed-in shopper's basket on the first page that
     mentions it. Here an empty basket stays unsaved until a product is
     added (Oscar's ``Basket.add_product`` saves it), so a GET writes nothing;
-    and a signed-in shopper's basket is found in one query.
+    and a signed-in shopper's basket is found in one query; the site's offers are those kept
+    (``offers.KeptSiteOffers``).
 
     While a card payment is pending the basket is frozen; Oscar would drop a guest's
     cookie for it. It is kept instead, so the basket comes back if the payment fails
@@ -32,6 +34,11 @@ class BasketMiddleware(OscarBasketMiddleware):
                 basket.owner = request.user  # no query when the page reads the owner
                 request._basket_cache = basket
         return super().get_basket(request)
+
+    def apply_offers_to_basket(self, request, basket):
+        # Every page applies the site's offers to the mini basket: they are kept, not asked for.
+        if not basket.is_empty:
+            KeptSiteOffers().apply(basket, request.user, request)
 
     def _is_signed_in_without_cookie(self, request):
         return request.user.is_authenticated and not request.COOKIES.get(self.get_cookie_key(request))

@@ -5,7 +5,8 @@ Products: :mod:`search.indexing` already names the products every catalogue chan
 when it commits; their pages and every listing are stale. ``index_changed`` follows when the
 search index is rewritten (by a worker, maybe later): what lists and searches find changed.
 An enterprise's own page, a published or removed content page, categories (in every page's
-menu) and the province's settings (in every footer) are connected here.
+menu), the province's settings (in every footer) and the site's offers (kept for every basket)
+are connected here.
 """
 
 from django.db import transaction
@@ -22,6 +23,10 @@ from .policies import CMS, LISTING, enterprise_tag, product_tag
 
 Category = get_model("catalogue", "Category")
 Partner = get_model("partner", "Partner")
+OFFER_MODELS = {get_model("offer", name) for name in ("ConditionalOffer", "Condition", "Benefit", "Range")}
+
+# The site's offers are kept under the revision (marketplace.basket.offers); no cached page shows them.
+OFFERS = "offers"
 
 
 def on_commit_record(tags):
@@ -47,6 +52,12 @@ def _content_changed(sender, instance=None, **kwargs):
     on_commit_record({CMS})
 
 
+def _offers_changed(sender, raw=False, **kwargs):
+    # Benefits and conditions are saved as their proxies (a percentage discount, a count condition).
+    if not raw and sender._meta.concrete_model in OFFER_MODELS:
+        on_commit_record({OFFERS})
+
+
 def _everything_changed(sender, raw=False, **kwargs):
     if not raw:
         on_commit_record({revisions.EVERYTHING})
@@ -64,6 +75,8 @@ def connect():
         signal.connect(
             _content_changed, sender=PageViewRestriction, dispatch_uid=f"page-cache-restriction-{id(signal)}"
         )
+    post_save.connect(_offers_changed, dispatch_uid="page-cache-offers")
+    post_delete.connect(_offers_changed, dispatch_uid="page-cache-offers-gone")
     # Kept under the content revision too (marketplace.content_revision): the menu, the footer's site.
     for model in (Category, ProvinceSettings, Site):
         post_save.connect(_everything_changed, sender=model, dispatch_uid=f"page-cache-{model.__name__}")

@@ -44,8 +44,10 @@ class PageCacheMiddleware:
         else:
             response = self.render_for_cache(request, view_func, view_args, view_kwargs, view_name, now)
             policies.served(view_name, request, response, rendered=True)
-        if personal.needs_own_parts(request):
-            response.content = personal.fill(request, response.content)
+        content = response.content
+        filled = personal.fill(request, content)
+        if filled is not content:
+            response.content = filled
         return response
 
     @staticmethod

@@ -2,7 +2,7 @@
 
 A cached page is always rendered as for a visitor: signed out, empty basket, no messages, no
 history. Whatever would differ for someone else (the account links, the mini basket, messages,
-the wish-list button, review votes, recently viewed products) is a *region*: a template
+the wish-list button, the stock alert, review votes, recently viewed products) is a *region*: a template
 rendered by ``{% personal %}`` between two HTML comments naming it and its arguments. Serving
 the page to a shopper whose parts differ renders just those regions for them, with one set of
 context processors for all of them.
@@ -24,6 +24,7 @@ REGIONS = {
     "basket": "oscar/partials/mini_basket.html",
     "messages": "oscar/partials/alert_messages.html",
     "wishlist": "oscar/catalogue/partials/add_to_wishlist.html",
+    "stock-alert": "oscar/catalogue/partials/stock_alert.html",
     "recently-viewed": "oscar/catalogue/partials/recently_viewed.html",
     "review-votes": "oscar/catalogue/partials/review_votes.html",
 }
@@ -44,7 +45,9 @@ def stand_ins(args):
     if "review" in values:
         author = values.pop("author", None)
         values["review"] = get_model("reviews", "ProductReview")(
-            pk=int(values["review"]), user_id=int(author) if author and author != "None" else None
+            pk=int(values["review"]),
+            user_id=int(author) if author and author != "None" else None,
+            product_id=values["product"].pk if "product" in values else None,
         )
     return values
 
@@ -82,15 +85,13 @@ def viewed_elsewhere(request):
     return ids
 
 
-def needs_own_parts(request):
-    """Whether any region differs from a visitor's: signed in, a basket, messages or a history."""
-    return any(differs(name, request) for name in REGIONS)
-
-
 def fill(request, content: bytes) -> bytes:
-    """``content`` with every region that differs from the visitor's rendered for this request."""
+    """``content`` with every region that differs from the visitor's rendered for this request;
+    ``content`` itself when none does (a visitor's request)."""
     context_data = None
     differing = {name for name in REGIONS if differs(name, request)}
+    if not differing:
+        return content
 
     def own(match):
         nonlocal context_data

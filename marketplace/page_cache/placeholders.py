@@ -38,8 +38,6 @@ def fill_response(request, response):
     """The response with the stand-ins filled in, when it is text held in memory."""
     if getattr(response, "streaming", False) or not response.get("Content-Type", "").startswith(_TEXT_TYPES):
         return response
-    if hasattr(response, "render") and not response.is_rendered:
-        return response  # filled once rendered: see the middleware's process_template_response
     filled = fill(request, response.content)
     if filled is not response.content:
         response.content = filled

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.cache import InvalidCacheBackendError, caches
 from django.utils import timezone
 
+from .release import release
+
 
 @dataclass(frozen=True)
 class CachedPage:
@@ -28,10 +30,11 @@ class CachedPage:
 
 
 def key_for(request):
-    """Address, language and the day: badges earned or lost with a date (an expiry) change with it."""
+    """Release, address, language and the day: badges earned or lost with a date (an expiry)
+    change with it."""
     address = f"{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha1(address.encode(), usedforsecurity=False).hexdigest()
-    return f"page:{request.LANGUAGE_CODE}:{timezone.localdate().isoformat()}:{digest}"
+    return f"page:{release()}:{request.LANGUAGE_CODE}:{timezone.localdate().isoformat()}:{digest}"
 
 
 def pages():

@@ -130,6 +130,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "marketplace.basket.middleware.BasketMiddleware",
+    # Wagtail's pages find their Site among what is kept under the content revision (cms.middleware).
+    "cms.middleware.KeptSiteMiddleware",
     # Shopper pages served whole from the cache; every response gets the request's CSRF token
     # and nonce here (marketplace.page_cache). After the basket, inside CSRF and CSP.
     "marketplace.page_cache.middleware.PageCacheMiddleware",
@@ -159,7 +161,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "oscar.apps.communication.notifications.context_processors.notifications",
+                "marketplace.context_processors.notifications",  # Oscar's, carried by the user
                 "oscar.apps.checkout.context_processors.checkout",
                 "oscar.core.context_processors.metadata",
                 "search.context_processors.search_form",
@@ -169,9 +171,13 @@ TEMPLATES = [
                 "marketplace.page_cache.placeholders.csrf",
                 "marketplace.page_cache.placeholders.nonce",
             ],
+            # Oscar's history tags, without reading the history for nothing (page_cache).
+            "libraries": {"history_tags": "marketplace.page_cache.history_tags"},
         },
     },
 ]
+# Django warns that two modules answer to "history_tags": the one above replaces Oscar's on purpose.
+SILENCED_SYSTEM_CHECKS = ["templates.W003"]
 
 # --- Data ---------------------------------------------------------------------
 
@@ -242,16 +248,19 @@ if REDIS_URL:
     }
 
 # Shopper pages served whole from the "pages" cache until something they show changes
-# (marketplace.page_cache); the timeout only bounds how long a page outlives a new release.
+# (marketplace.page_cache); a new release renders its own (PAGE_CACHE_RELEASE).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 3600)
+# The release the pages were rendered by (a tag, a commit); unset, a digest of the project's source.
+PAGE_CACHE_RELEASE = env("PAGE_CACHE_RELEASE", "")
 
 AUTHENTICATION_BACKENDS = (
     # First: refuses a locked sign-in before any password is checked.
     "marketplace.accounts.backends.SignInThrottleBackend",
     # Grants nothing: loads the permissions the two next backends read, in one query.
     "marketplace.accounts.backends.PermissionsInOneQuery",
-    "oscar.apps.customer.auth_backends.EmailBackend",
+    # Oscar's e-mail sign-in; the signed-in user loaded in one query with what pages ask of them.
+    "marketplace.accounts.backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
     "vendors.auth.EnterpriseStaffBackend",
 )
@@ -490,7 +499,12 @@ SEARCH_INDEX_WORKERS = env_int("SEARCH_INDEX_WORKERS", 0)
 SEARCH_FACETS = env("SEARCH_FACETS", "memory")
 # A search that cannot be answered (Elasticsearch down and no database index to answer instead)
 # becomes a 503 "search is briefly unavailable" page, or a 503 JSON answer for autocomplete.
-MIDDLEWARE = [*MIDDLEWARE, "search.middleware.SearchUnavailableMiddleware"]
+# A request's searches read the index version once, however many a page runs.
+MIDDLEWARE = [
+    *MIDDLEWARE,
+    "search.middleware.SearchUnavailableMiddleware",
+    "search.middleware.IndexVersionMiddleware",
+]
 
 # --- Payments -------------------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ from catalogue.models import (
     Product,
 )
 from places.models import Province
-from tests.factories import factless_product
+from tests.factories import factless_product, ocop_certificate
 from vendors.models import EnterpriseStatus
 from vendors.review import move as move_enterprise
 
@@ -67,20 +67,8 @@ def badge(product, code, on=DAY):
     return next(badge for badge in badges(product, on) if badge.code == code)
 
 
-def certificate(
-    product, enterprise, stars=4, decision_date=date(2025, 3, 10), status=Status.VERIFIED, **fields
-):
-    certificate = OcopCertificate.objects.create(
-        enterprise=enterprise,
-        decision_number=f"{stars}{decision_date:%m%d}/QĐ-UBND",
-        decision_date=decision_date,
-        issuer="UBND tỉnh Quảng Trị",
-        stars=stars,
-        status=status,
-        **fields,
-    )
-    certificate.products.add(product)
-    return certificate
+def certificate(product, enterprise, decision_date=date(2025, 3, 10), **fields):
+    return ocop_certificate(product, enterprise, decision_date=decision_date, **fields)
 
 
 def recorded_lot(product, code="LOT-01", steps=1, publish=True):

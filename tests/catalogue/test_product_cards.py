@@ -22,7 +22,7 @@ from oscar.core.loading import get_model
 from catalogue import card_fragments, cards
 from catalogue.models import OcopCertificate, ProductQuerySet
 from search.views import ProductListView
-from tests.factories import factless_product
+from tests.factories import factless_product, ocop_certificate
 from vendors import review
 from vendors.models import EnterpriseStatus
 
@@ -66,16 +66,7 @@ def card(client, product, **params):
 
 
 def certificate_for(product, **fields):
-    certificate = OcopCertificate.objects.create(
-        enterprise=seller_record(product).partner,
-        decision_number="77/QĐ-UBND",
-        decision_date=fields.pop("decision_date", timezone.localdate() - timedelta(days=30)),
-        issuer="UBND tỉnh Quảng Trị",
-        stars=4,
-        **fields,
-    )
-    certificate.products.add(product)
-    return certificate
+    return ocop_certificate(product, seller_record(product).partner, **fields)
 
 
 # --- What a card shows ---------------------------------------------------------------------

@@ -14,7 +14,7 @@ from catalogue import traceability
 from catalogue.badges import verified_badges
 from catalogue.models import ClaimStatus, Lot, LotStep, OcopCertificate, Product
 from catalogue.templatetags.badge_tags import badge_facts_fetched
-from tests.factories import factless_product
+from tests.factories import factless_product, ocop_certificate
 
 ProductReview = get_model("reviews", "ProductReview")
 
@@ -40,15 +40,12 @@ def enterprise(record):
 
 
 def earn_every_badge(product, enterprise):
-    certificate = OcopCertificate.objects.create(
-        enterprise=enterprise,
+    ocop_certificate(
+        product,
+        enterprise,
         decision_number="3981/QĐ-UBND",
         decision_date=timezone.localdate() - timedelta(days=90),
-        issuer="UBND tỉnh Quảng Trị",
-        stars=4,
-        status=OcopCertificate.Status.VERIFIED,
     )
-    certificate.products.add(product)
     lot = Lot.objects.create(product=product, lot_code="VL-01", production_date=date(2026, 3, 1))
     LotStep.objects.create(lot=lot, position=1, event="Thu hoạch", date=date(2026, 3, 1))
     traceability.publish(lot)
@@ -89,14 +86,13 @@ def test_each_earned_badge_shows_its_label_explanation_and_evidence(client, prod
 
 
 def test_a_product_without_verified_facts_shows_no_badge(client, product, enterprise):
-    pending = OcopCertificate.objects.create(
-        enterprise=enterprise,
-        decision_number="1/QĐ-UBND",
-        decision_date=timezone.localdate() - timedelta(days=10),
-        issuer="UBND tỉnh Quảng Trị",
+    ocop_certificate(
+        product,
+        enterprise,
         stars=5,
+        status=OcopCertificate.Status.PENDING,
+        decision_date=timezone.localdate() - timedelta(days=10),
     )
-    pending.products.add(product)
     html = product_page(client, product).content.decode()
     assert "product-badge" not in html
     assert "product-badges__evidence" not in html
@@ -184,15 +180,9 @@ def test_card_badges_appear_on_the_catalogue_for_a_product_with_a_verified_certi
     product.ocop_certificates.clear()
     assert "product-badge--ocop-" not in card(client, product)
 
-    certificate = OcopCertificate.objects.create(
-        enterprise=next(r.partner for r in product.stockrecords.all() if r.partner.is_approved),
-        decision_number="77/QĐ-UBND",
-        decision_date=timezone.localdate() - timedelta(days=30),
-        issuer="UBND tỉnh Quảng Trị",
-        stars=5,
-        status=OcopCertificate.Status.VERIFIED,
+    ocop_certificate(
+        product, next(r.partner for r in product.stockrecords.all() if r.partner.is_approved), stars=5
     )
-    certificate.products.add(product)
     assert "product-badge--ocop-5" in card(client, product)
 
 

@@ -13,6 +13,7 @@ from PIL import Image
 from catalogue import traceability
 from catalogue.gtin import digital_link_path, gtin_check_digit
 from catalogue.models import Lot, LotCertification, LotStep, OcopCertificate, Product
+from tests.factories import ocop_certificate
 from vendors.models import EnterpriseStatus
 from vendors.review import move
 
@@ -159,16 +160,7 @@ def test_the_qr_code_svg(client, product):
 
 
 def certificate(product, status, decision_date=None):
-    certificate = OcopCertificate.objects.create(
-        enterprise=sellers(product).pop(),
-        decision_number="3981/QĐ-UBND",
-        decision_date=decision_date or timezone.localdate() - relativedelta(months=2),
-        issuer="UBND tỉnh",
-        stars=4,
-        status=status,
-    )
-    certificate.products.add(product)
-    return certificate
+    return ocop_certificate(product, sellers(product).pop(), status=status, decision_date=decision_date)
 
 
 def certificate_page(certificate):
@@ -181,7 +173,7 @@ def test_a_verified_certificate_is_public_and_named_on_the_lot_page(client, prod
     assert response.status_code == 200
     assert response.context["standing"] == "in-force"
     html = response.content.decode()
-    assert "3981/QĐ-UBND" in html and product.get_absolute_url() in html
+    assert verified.decision_number in html and product.get_absolute_url() in html
 
     recorded_lot(product)
     assert certificate_page(verified) in client.get(page(product)).content.decode()

@@ -167,10 +167,13 @@ def test_enterprises_find_the_ocop_product_class_and_the_six_sectors_to_list_pro
     assert all(sector.get_children_count() for sector in sectors)
 
 
-def test_the_home_page_at_the_root_is_the_provinces_own_not_wagtails_welcome(fresh_database, client):
+def test_the_home_page_at_the_root_is_the_provinces_own_not_wagtails_welcome(
+    fresh_database, client, django_capture_on_commit_callbacks
+):
     assert WELCOME in client.get("/").content.decode()  # where a fresh database starts
 
-    run_bootstrap(verbosity=0)
+    with django_capture_on_commit_callbacks(execute=True):  # the command commits: pages see the new site
+        run_bootstrap(verbosity=0)
 
     response = client.get("/")
     assert response.status_code == 200

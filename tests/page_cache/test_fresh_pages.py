@@ -11,6 +11,8 @@ from wagtail.models import PageViewRestriction
 
 from catalogue.models import OcopCertificate
 from cms.models import HomePage, StoryIndexPage
+from marketplace.page_cache.release import release, source_digest
+from tests.factories import ocop_certificate
 from vendors import review
 from vendors.models import EnterpriseStatus
 
@@ -113,15 +115,12 @@ def test_a_verified_certificate_shows_its_badge_at_once(client, record, committi
     url = product.get_absolute_url()
     assert "3981/QĐ-UBND" not in html(cached(client, url))
     with committing():
-        certificate = OcopCertificate.objects.create(
-            enterprise=record.partner,
+        ocop_certificate(
+            product,
+            record.partner,
             decision_number="3981/QĐ-UBND",
             decision_date=timezone.localdate() - timedelta(days=90),
-            issuer="UBND tỉnh Quảng Trị",
-            stars=4,
-            status=OcopCertificate.Status.VERIFIED,
         )
-        certificate.products.add(product)
     assert "3981/QĐ-UBND" in html(served(client, url))
 
 
@@ -152,21 +151,18 @@ def test_a_badge_that_expires_overnight_is_gone_the_next_morning(client, record,
     OcopCertificate.objects.filter(products=product).delete()
     today = timezone.localdate()
     with committing():
-        certificate = OcopCertificate.objects.create(
-            enterprise=record.partner,
-            decision_number="77/QĐ-UBND",
+        certificate = ocop_certificate(
+            product,
+            record.partner,
+            stars=3,
             decision_date=today - timedelta(days=3 * 365),
             valid_until=today + timedelta(days=1),
-            issuer="UBND tỉnh Quảng Trị",
-            stars=3,
-            status=OcopCertificate.Status.VERIFIED,
         )
-        certificate.products.add(product)
     url = product.get_absolute_url()
-    assert "77/QĐ-UBND" in html(cached(client, url))
+    assert certificate.decision_number in html(cached(client, url))
     tomorrow = today + timedelta(days=1)
     monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: tomorrow)
-    assert "77/QĐ-UBND" not in html(served(client, url))
+    assert certificate.decision_number not in html(served(client, url))
 
 
 def test_a_change_renders_again_only_the_pages_that_show_it(client, record, other_record, committing):
@@ -187,3 +183,34 @@ def test_a_page_made_private_leaves_the_cache_at_once(client, committing):
     with committing():
         PageViewRestriction.objects.create(page=stories, restriction_type=PageViewRestriction.LOGIN)
     assert client.get(stories.url).status_code == 302  # to the sign-in page
+
+
+@pytest.fixture
+def next_release(settings):
+    """Deploys the next release; the previous one's pages may still be in the cache."""
+
+    def deploy(name):
+        settings.PAGE_CACHE_RELEASE = name
+        release.cache_clear()
+
+    yield deploy
+    release.cache_clear()
+
+
+def test_a_new_release_renders_its_pages_again(client, record, next_release):
+    url = record.product.get_absolute_url()
+    next_release("2026.12.1")
+    cached(client, url)
+
+    next_release("2026.12.2")
+    assert served(client, url)["X-Page-Cache"] == "miss"
+    assert served(client, url)["X-Page-Cache"] == "hit"
+
+
+def test_without_a_release_name_a_change_of_the_source_is_a_new_release(tmp_path):
+    (tmp_path / "catalogue" / "templates").mkdir(parents=True)
+    template = tmp_path / "catalogue" / "templates" / "page.html"
+    template.write_text("<p>Mật ong</p>")
+    before = source_digest(tmp_path)
+    template.write_text("<p>Mật ong rừng</p>")
+    assert source_digest(tmp_path) != before

@@ -1,6 +1,6 @@
 """Cached pages are the same for everyone but for each shopper's own parts: their account links,
-their basket, their messages, their wish lists and votes, their recently viewed products, and the
-CSRF token and script nonce of their own request."""
+their basket, their messages, their wish lists, stock alerts and votes, their recently viewed
+products, and the CSRF token and script nonce of their own request."""
 
 import re
 
@@ -12,7 +12,11 @@ from marketplace.page_cache import placeholders
 from tests.factories import add_to_basket
 from vendors.models import EnterpriseStatus
 
+ProductAlert = get_model("customer", "ProductAlert")
+ProductReview = get_model("reviews", "ProductReview")
 StockRecord = get_model("partner", "StockRecord")
+Vote = get_model("reviews", "Vote")
+WishList = get_model("wishlists", "WishList")
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +149,65 @@ def test_a_history_of_only_this_product_changes_nothing_and_costs_one_query(
         response = client.get(url)
     assert response["X-Page-Cache"] == "hit"
     assert "<!--personal:recently-viewed-->" in response.content.decode()
+
+
+VOTE_FORM = 'class="vote_agree"'
+
+
+def test_a_shopper_is_asked_whether_a_review_helped_until_they_voted_on_it(
+    client, shopper, product, django_user_model
+):
+    author = django_user_model.objects.create_user("author", "author@example.vn", "x")
+    review = ProductReview.objects.create(
+        product=product, user=author, title="Ngon", body="Ngon", score=5, status=ProductReview.APPROVED
+    )
+    url = product.get_absolute_url()
+    assert VOTE_FORM not in twice(client, url).content.decode()  # a visitor signs in first
+
+    client.force_login(shopper)
+    assert VOTE_FORM in client.get(url).content.decode()
+    Vote.objects.create(review=review, user=shopper, delta=Vote.UP)
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "hit"
+    assert VOTE_FORM not in response.content.decode()
+
+
+@pytest.fixture
+def sold_out(product):
+    product.stockrecords.update(num_in_stock=0, num_allocated=0)
+    return product
+
+
+def test_on_a_sold_out_product_a_visitor_gives_an_email_and_a_shopper_sees_their_own_alert(
+    client, shopper, sold_out
+):
+    url = sold_out.get_absolute_url()
+    visitor_page = twice(client, url).content.decode()
+    assert 'id="alert_form"' in visitor_page
+    assert 'type="text" name="email"' in visitor_page
+
+    client.force_login(shopper)
+    shopper_page = client.get(url)
+    assert shopper_page["X-Page-Cache"] == "hit"
+    assert 'type="text" name="email"' not in shopper_page.content.decode()  # Oscar's hidden field
+    assert 'id="alert_form"' in shopper_page.content.decode()
+
+    ProductAlert.objects.create(product=sold_out, user=shopper, status=ProductAlert.ACTIVE)
+    with_alert = client.get(url).content.decode()
+    assert 'id="alert_form"' not in with_alert
+    client.logout()
+    assert 'id="alert_form"' in client.get(url).content.decode()
+
+
+def test_the_wish_list_button_names_the_shoppers_lists_that_hold_the_product(client, shopper, product):
+    holding = WishList.objects.create(owner=shopper, name="Quà Tết")
+    holding.add(product)
+    WishList.objects.create(owner=shopper, name="Đặc sản")
+    client.force_login(shopper)
+    page = twice(client, product.get_absolute_url()).content.decode()
+
+    remove = reverse(
+        "customer:wishlists-remove-product", kwargs={"key": holding.key, "product_pk": product.pk}
+    )
+    assert remove in page and "Quà Tết" in page
+    assert "Đặc sản" in page  # offered to add to

@@ -1,4 +1,7 @@
+from dataclasses import dataclass
+
 from django import template
+from django.db.models import Exists, OuterRef
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from oscar.core.loading import get_class, get_model
@@ -7,8 +10,12 @@ from ..personal import REGIONS, stand_ins, viewed_elsewhere, wrap
 
 register = template.Library()
 
-CustomerHistoryManager = get_class("customer.history", "CustomerHistoryManager")
+Product = get_model("catalogue", "Product")
+ProductAlert = get_model("customer", "ProductAlert")
+ProductAlertForm = get_class("customer.forms", "ProductAlertForm")
 Vote = get_model("reviews", "Vote")
+WishList = get_model("wishlists", "WishList")
+WishListLine = get_model("wishlists", "Line")
 
 
 @register.simple_tag(takes_context=True)
@@ -28,14 +35,11 @@ def personal(context, name, **args):
 @register.simple_tag(takes_context=True)
 def viewed_products(context):
     """The shopper's recently viewed products (Oscar's history cookie), without the product of this page."""
-    request = context["request"]
-    if not viewed_elsewhere(request):
+    ids = viewed_elsewhere(context["request"])
+    if not ids:
         return []  # nothing to fetch
-    products = CustomerHistoryManager.get(request)
-    match = request.resolver_match
-    if match is not None and match.view_name == "catalogue:detail":
-        products = [product for product in products if str(product.pk) != str(match.kwargs.get("pk"))]
-    return products
+    found = Product.objects.browsable().in_bulk(ids)
+    return [found[pk] for pk in reversed(ids) if pk in found]  # the latest first, as Oscar lists them
 
 
 @register.simple_tag(takes_context=True)
@@ -60,3 +64,34 @@ def _voted_on(request, user, product_id):
         votes = Vote.objects.filter(user=user, review__product_id=product_id)
         remembered[key] = frozenset(votes.values_list("review_id", flat=True))
     return remembered[key]
+
+
+@dataclass(frozen=True)
+class StockAlert:
+    """The shopper's stock alert for a product: whether one is active, else the form asking for one."""
+
+    is_active: bool
+    form: object
+
+
+@register.simple_tag(takes_context=True)
+def stock_alert(context, product):
+    """Asked only where the product is out of stock (the region is there alone)."""
+    user = context.get("user")
+    signed_in = user is not None and user.is_authenticated
+    active = (
+        signed_in
+        and ProductAlert.objects.filter(product_id=product.pk, user=user, status=ProductAlert.ACTIVE).exists()
+    )
+    return StockAlert(is_active=active, form=None if active else ProductAlertForm(user=user, product=product))
+
+
+@register.simple_tag(takes_context=True)
+def shopper_wishlists(context, product):
+    """The shopper's wish lists, each knowing whether it holds ``product``: one query (Oscar's
+    button asks twice)."""
+    user = context.get("user")
+    if user is None or not user.is_authenticated:
+        return []
+    holding = WishListLine.objects.filter(wishlist=OuterRef("pk"), product_id=product.pk)
+    return list(WishList.objects.filter(owner=user).annotate(holds_product=Exists(holding)))

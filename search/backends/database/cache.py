@@ -6,12 +6,16 @@ questions over and over (a category, a province, page 2 of "mat ong").
 Every answer the database gives is therefore kept in Django's ``search``
 cache (``default`` if there is none) under the :class:`IndexVersion` token,
 which changes in the same transaction as any record or any enterprise's
-status: one small query per search tells whether a remembered answer still
-holds, and a changed index simply stops finding the old entries.
+status: one small query tells whether a remembered answer still holds, and a
+changed index simply stops finding the old entries. Within a request (see
+:func:`version_read_once`) that query is asked once, however many searches
+the page runs (a content page's product rows).
 """
 
 import hashlib
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import NamedTuple
 
 from django.core.cache import InvalidCacheBackendError, caches
@@ -25,6 +29,8 @@ TIMEOUT = 15 * 60  # old versions' entries age out; the current one's are refres
 KEPT_REVISIONS = 1_000  # changes kept for processes catching up; one further behind reloads everything
 PRUNE_EVERY = 100  # revisions between two prunings of older changes
 
+_read_in_request = ContextVar("search_index_version_read", default=None)  # [Version] within a request
+
 
 class Version(NamedTuple):
     token: str  # "" before the first write
@@ -35,6 +41,26 @@ def current_version() -> Version:
     """The index version as this transaction sees it."""
     row = IndexVersion.objects.values_list("token", "revision").first()
     return Version(*row) if row else Version("", 0)
+
+
+@contextmanager
+def version_read_once():
+    """Within the block (a request), searches share one reading of the index version."""
+    token = _read_in_request.set([])
+    try:
+        yield
+    finally:
+        _read_in_request.reset(token)
+
+
+def searched_version() -> Version:
+    """The version a search reads its answers under: the request's, read at its first search."""
+    read = _read_in_request.get()
+    if read is None:
+        return current_version()
+    if not read:
+        read.append(current_version())
+    return read[0]
 
 
 def index_version():
@@ -49,6 +75,8 @@ def change_index_version(product_ids=()):
     they are logged under the new revision for processes holding columns.
     """
     product_ids = tuple(product_ids)
+    if (read := _read_in_request.get()) is not None:
+        read.clear()  # this request's next search reads the version it writes
     with transaction.atomic():
         token = uuid.uuid4().hex
         if not IndexVersion.objects.filter(pk=1).update(token=token, revision=F("revision") + 1):
@@ -68,7 +96,7 @@ class Answers:
     """Remembered answers of one search, all read under the index version it started with."""
 
     def __init__(self):
-        self.version = current_version()
+        self.version = searched_version()
         self.store = answers_cache()
 
     def get(self, key, compute):
