@@ -16,7 +16,9 @@ if not is_model_registered("basket", "Basket"):
         """
 
         def all_lines(self):
-            if self.id is not None and self._lines is None:
+            if self.id is None:
+                return self._no_lines()
+            if self._lines is None:
                 LineAttribute = get_model("basket", "LineAttribute")
                 StockRecord = get_model("partner", "StockRecord")
                 others = StockRecord.objects.filter(product=OuterRef("product_id")).exclude(
@@ -40,6 +42,16 @@ if not is_model_registered("basket", "Basket"):
                 _load_stock_records(self._lines)
                 _load_primary_images(self._lines)
             return super().all_lines()
+
+        def _no_lines(self):
+            """An unsaved basket's lines, known to be none: Oscar's empty queryset would be built
+            and compiled again for every question the mini basket on each page asks of it."""
+            empty = getattr(self, "_empty_lines", None)
+            if empty is None:
+                empty = self.lines.model.objects.none()
+                empty._result_cache = []  # evaluated: counting or reading it runs nothing
+                self._empty_lines = empty
+            return empty
 
         def note_vouchers(self):
             """A basket loaded ``with_voucher_flag`` and holding none reads its vouchers without a query

@@ -10,6 +10,8 @@ in a settings module, so that the demo app imports nothing of the project's sett
 from django.conf import settings
 from django.core.wsgi import get_wsgi_application
 
+from marketplace.operations.workers import settle_garbage_collector
+
 URLCONF = "marketplace.demo.pages_bench.urls"
 MIDDLEWARE = "marketplace.demo.pages_bench.serving.count_queries"
 
@@ -19,3 +21,4 @@ if settings.ROOT_URLCONF != URLCONF:
     settings.MIDDLEWARE = [MIDDLEWARE, *settings.MIDDLEWARE]
 
 application = get_wsgi_application()
+settle_garbage_collector()  # as the project's own WSGI module does
