@@ -3,8 +3,9 @@
 Cached pages live in Redis across deploys. A release that changes a template or the code
 producing a page must not serve what the previous one rendered until the next content change.
 ``PAGE_CACHE_RELEASE`` names the release when the deployment knows it (a tag, a commit); else
-the release is told by a digest of the project's templates, code and translations, taken once
-per process.
+the release is told by a digest of the project's code, templates, translations, scripts and
+styles (a page names its static files by their content's hash) and of the pinned dependencies,
+taken once per process.
 """
 
 import hashlib
@@ -13,9 +14,10 @@ from pathlib import Path
 
 from django.conf import settings
 
-SOURCES = ("*.py", "*.html", "*.mo")
-SKIPPED = {".venv", "tests", "var", "node_modules", "media", "static", "staticfiles", ".git"}
+SOURCES = ("*.py", "*.html", "*.mo", "*.css", "*.js")  # static names in a page carry their content hash
+SKIPPED = {".venv", "tests", "var", "node_modules", "media", "staticfiles", ".git"}
 APPS = ("marketplace", "catalogue", "vendors", "cms", "search", "places")
+PINS = "requirements.txt"  # Oscar's and Wagtail's templates change with their versions
 
 
 @cache
@@ -33,6 +35,8 @@ def source_digest(root):
 
 
 def _sources(root):
+    if (root / PINS).is_file():
+        yield root / PINS
     for app in APPS:
         for pattern in SOURCES:
             for path in (root / app).rglob(pattern):
