@@ -336,6 +336,41 @@ class CertificateStatusChange(models.Model):
         return self.reason
 
 
+class CertificateReminder(models.Model):
+    """An expiry reminder sent to the enterprise: one row per threshold, so it is never sent twice."""
+
+    certificate = models.ForeignKey(OcopCertificate, on_delete=models.CASCADE, related_name="reminders")
+    days_before = models.SmallIntegerField(_("days before expiry"))  # 0: the day it lapses
+    expires_on = models.DateField(_("expiry date"))
+    date_sent = models.DateTimeField(_("sent"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-date_sent", "-pk"]
+        verbose_name = _("certificate expiry reminder")
+        verbose_name_plural = _("certificate expiry reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["certificate", "days_before"], name="one_reminder_per_threshold")
+        ]
+
+    def __str__(self):
+        return f"{self.certificate}: {self.days_before}"
+
+
+class CertificateDigest(models.Model):
+    """The Department's weekly digest of expiring certificates: one row per week, sent once."""
+
+    week = models.DateField(_("week starting"), unique=True)
+    date_sent = models.DateTimeField(_("sent"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-week"]
+        verbose_name = _("certificate expiry digest")
+        verbose_name_plural = _("certificate expiry digests")
+
+    def __str__(self):
+        return f"{self.week:%d/%m/%Y}"
+
+
 class Lot(models.Model):
     """One revision of a lot's traceability record; a published revision is never edited."""
 

@@ -16,6 +16,7 @@ DAILY = {
     "reconcile-payments": ("payment.reconcile_payments", time(2, 45)),
     "clear-sessions": ("jobs.clear_sessions", time(3, 15)),
     "clean-up-stock-alerts": ("jobs.clean_up_stock_alerts", time(3, 30)),
+    "expiry-reminders": ("ocop.send_expiry_reminders", time(7, 0)),
 }
 
 

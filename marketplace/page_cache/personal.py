@@ -2,10 +2,10 @@
 
 A cached page is always rendered as for a visitor: signed out, empty basket, no messages, no
 history. Whatever would differ for someone else (the account links, the mini basket, messages,
-the wish-list button, the stock alert, review votes, recently viewed products) is a *region*: a template
-rendered by ``{% personal %}`` between two HTML comments naming it and its arguments. Serving
-the page to a shopper whose parts differ renders just those regions for them, with one set of
-context processors for all of them.
+the wish-list button, the stock alert, review bylines and votes, recently viewed products) is a
+*region*: a template rendered by ``{% personal %}`` between two HTML comments naming it and its
+arguments. Serving the page to a shopper whose parts differ renders just those regions for them,
+with one set of context processors for all of them.
 """
 
 import re
@@ -27,6 +27,7 @@ REGIONS = {
     "stock-alert": "oscar/catalogue/partials/stock_alert.html",
     "recently-viewed": "oscar/catalogue/partials/recently_viewed.html",
     "review-votes": "oscar/catalogue/partials/review_votes.html",
+    "review-byline": "oscar/catalogue/partials/review_byline.html",
 }
 
 _OPEN = "<!--personal:{name}{args}-->"

@@ -445,6 +445,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "children": [
             {"label": _("OCOP certificates"), "url_name": "dashboard:ocop-review-list"},
             {"label": _("Product origins"), "url_name": "dashboard:ocop-origin-list"},
+            {"label": _("Certificate expiry"), "url_name": "dashboard:ocop-expiry-list"},
         ],
     },
     {

@@ -211,3 +211,22 @@ def test_the_wish_list_button_names_the_shoppers_lists_that_hold_the_product(cli
     )
     assert remove in page and "Quà Tết" in page
     assert "Đặc sản" in page  # offered to add to
+
+
+def test_a_review_says_by_you_to_its_author_only(client, shopper, product, django_user_model):
+    ProductReview.objects.create(
+        product=product, user=shopper, title="Thơm", body="Thơm", score=5, status=ProductReview.APPROVED
+    )
+    reader = django_user_model.objects.create_user("reader", "reader@example.vn", "x")
+    url = product.get_absolute_url()
+    byline = f"<strong>{ProductReview.objects.get(user=shopper).reviewer_name}</strong>"
+    assert byline in twice(client, url).content.decode()
+
+    client.force_login(shopper)
+    authors_page = client.get(url)
+    assert authors_page["X-Page-Cache"] == "hit"
+    assert byline not in authors_page.content.decode()
+    assert "Bạn đã đánh giá" in authors_page.content.decode()
+
+    client.force_login(reader)
+    assert byline in client.get(url).content.decode()

@@ -32,6 +32,8 @@ class OcopDashboardConfig(OscarDashboardConfig):
     permissions_map = dict.fromkeys(ENTERPRISE_URLS, ENTERPRISE_STAFF)
 
     def ready(self):
+        from . import tasks  # noqa: F401  the daily expiry reminders, which the catch-up runs by name
+
         views = "dashboard.ocop.views"
         self.certificate_list_view = get_class(f"{views}.certificates", "CertificateListView")
         self.certificate_create_view = get_class(f"{views}.certificates", "CertificateCreateView")
@@ -46,6 +48,7 @@ class OcopDashboardConfig(OscarDashboardConfig):
         self.review_decide_view = get_class(f"{views}.review", "CertificateDecisionView")
         self.origin_list_view = get_class(f"{views}.origins", "OriginQueueView")
         self.origin_detail_view = get_class(f"{views}.origins", "OriginReviewView")
+        self.expiry_list_view = get_class(f"{views}.watchlist", "ExpiryWatchlistView")
 
     def get_urls(self):
         urls = [
@@ -66,5 +69,6 @@ class OcopDashboardConfig(OscarDashboardConfig):
             path("review/<int:pk>/decide/", self.review_decide_view.as_view(), name="ocop-review-decide"),
             path("origins/", self.origin_list_view.as_view(), name="ocop-origin-list"),
             path("origins/<int:pk>/", self.origin_detail_view.as_view(), name="ocop-origin-detail"),
+            path("expiry/", self.expiry_list_view.as_view(), name="ocop-expiry-list"),
         ]
         return self.post_process_urls(urls)
