@@ -5,6 +5,7 @@ import random
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from tests.catalogue.ocop_dashboard import url
@@ -150,3 +151,10 @@ def test_the_certificates_lapsing_tomorrow_and_today_sit_either_side_of_expired(
     assert today_lapse in expired and today_lapse not in within
     assert tomorrow in within and tomorrow not in expired
     assert today + timedelta(days=1) == tomorrow.expires_on
+
+
+def test_the_windows_are_named_in_the_reviewers_language(reviewing, in_english):
+    english = reviewing.get(WATCHLIST).content.decode()
+    assert "Within 30 days" in english
+    reviewing.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    assert "Trong vòng 30 ngày" in reviewing.get(WATCHLIST).content.decode()

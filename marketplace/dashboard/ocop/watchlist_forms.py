@@ -1,6 +1,8 @@
 """Narrowing the Department's certificate expiry watchlist: by how soon, enterprise, commune and stars."""
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
@@ -13,10 +15,14 @@ Commune = get_model("places", "Commune")
 ALL = [("", _("All"))]
 EXPIRED = "expired"
 WINDOWS = (30, 60, 90)  # days ahead a reviewer looks
-WINDOW_CHOICES = [
-    (EXPIRED, _("Expired")),
-    *((str(days), _("Within %(days)s days") % {"days": days}) for days in WINDOWS),
-]
+
+
+def _within(days):
+    return gettext("Within %(days)s days") % {"days": days}
+
+
+within = lazy(_within, str)  # in the language of the page that shows it, not of the import
+WINDOW_CHOICES = [(EXPIRED, _("Expired")), *((str(days), within(days)) for days in WINDOWS)]
 LONG_AGO = -100 * 365  # days: before any OCOP recognition
 
 
