@@ -14,7 +14,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -30,7 +29,7 @@ REMINDER_DAYS = (90, 30, 7, 0)  # days before expiry; 0 is the day the recogniti
 LATE_LAPSE_DAYS = 7  # a lapse-day mail the scheduler missed still goes out up to a week late
 DIGEST_WEEKDAY = 0  # Monday: the Department's digest goes out on the first run of each week from then
 DIGEST_AHEAD_DAYS = 30
-REVIEW_PERMISSION = ("partner", "review_enterprises")  # the Department's reviewers (the dashboard's check)
+REVIEW_PERMISSION = "partner.review_enterprises"  # the Department's reviewers (the dashboard's check)
 
 
 def threshold_reached(days):
@@ -114,13 +113,10 @@ def send_digest(today):
 
 def reviewer_addresses():
     """The active reviewers' addresses: the group's or their own ``review_enterprises`` permission."""
-    app_label, codename = REVIEW_PERMISSION
-    reviewers = get_user_model().objects.filter(is_active=True).exclude(email="")
-    reviewers = reviewers.filter(
-        Q(groups__permissions__content_type__app_label=app_label, groups__permissions__codename=codename)
-        | Q(user_permissions__content_type__app_label=app_label, user_permissions__codename=codename)
+    reviewers = get_user_model().objects.with_perm(
+        REVIEW_PERMISSION, include_superusers=False, backend="django.contrib.auth.backends.ModelBackend"
     )
-    return sorted(set(reviewers.values_list("email", flat=True)))
+    return sorted(set(reviewers.exclude(email="").values_list("email", flat=True)))
 
 
 def send(to, template, context):

@@ -6,36 +6,22 @@ its settings) is kept under that revision, so it costs nothing more. Kept in the
 which tests empty before each one (a test's rollback takes the revision back).
 """
 
-from contextlib import contextmanager
-from contextvars import ContextVar
-
 from django.conf import settings
 from django.core.cache import caches
 
-_asker = ContextVar("content_revision_asker", default=None)
+from marketplace.once_per_request import OncePerRequest
+
+_revision = OncePerRequest("content_revision")
 
 
-@contextmanager
 def asked_once(ask):
-    """Within the block, :func:`current` is ``ask()``, asked at most once."""
-    answers = []
-
-    def revision():
-        if not answers:
-            answers.append(ask())
-        return answers[0]
-
-    token = _asker.set(revision)
-    try:
-        yield revision
-    finally:
-        _asker.reset(token)
+    """Within the block (a request), :func:`current` is ``ask()``, asked at most once."""
+    return _revision.within(ask)
 
 
 def current():
     """The revision this request sees, or ``None`` outside a request."""
-    ask = _asker.get()
-    return ask() if ask is not None else None
+    return _revision.get()
 
 
 def kept(name, make):

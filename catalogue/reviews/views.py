@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
-from django.db.models import Count, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.generic import CreateView, ListView
 from oscar.apps.catalogue.reviews import views
+
+from catalogue.models import approved_review_count
 
 from .eligibility import Verdict, eligibility
 
@@ -67,12 +68,10 @@ class ProductReviewList(views.ProductReviewList):
     def products_shown(self):
         """The product as the page shows it: its price (stock records and their enterprises, its
         class), its image and how many published reviews it has."""
-        approved = self.model.objects.filter(product=OuterRef("pk"), status=self.model.APPROVED)
-        count = Coalesce(Subquery(approved.values("product").annotate(n=Count("pk")).values("n")), 0)
         stock_records = self.product_model.stockrecords.field.model.objects.select_related("partner")
         return (
             self.product_model.objects.select_related("product_class", "parent__product_class")
             .prefetch_related("images", Prefetch("stockrecords", queryset=stock_records))
             # Shadows Oscar's cached property of the same name, which would count them apart.
-            .annotate(num_approved_reviews=count)
+            .annotate(num_approved_reviews=approved_review_count(self.product_model))
         )

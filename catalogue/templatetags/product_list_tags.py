@@ -20,14 +20,14 @@ def product_ids(items):
 
 @register.filter
 def with_their_products(formset):
-    """A formset of lines' forms, every line's product and its images fetched in two queries.
+    """The formset of lines, every line's product and its images fetched in two queries.
 
-    Oscar's wish-list page shows each line's product and its image, which it reads line by line.
+    Oscar's wish-list page shows each line's product and its image, which it reads line by line;
+    its forms (built once per formset) now hold lines whose products are loaded.
     """
-    forms = list(formset)
     Product = get_model("catalogue", "Product")
     prefetch_related_objects(
-        [form.instance for form in forms],
+        [form.instance for form in formset.forms],
         Prefetch("product", queryset=Product.objects.prefetch_related("images")),
     )
-    return forms
+    return formset

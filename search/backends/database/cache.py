@@ -14,14 +14,13 @@ the page runs (a content page's product rows).
 
 import hashlib
 import uuid
-from contextlib import contextmanager
-from contextvars import ContextVar
 from typing import NamedTuple
 
 from django.core.cache import InvalidCacheBackendError, caches
 from django.db import transaction
 from django.db.models import F
 
+from marketplace.once_per_request import OncePerRequest
 from search.models import IndexChange, IndexVersion
 from search.signals import index_changed
 
@@ -29,7 +28,7 @@ TIMEOUT = 15 * 60  # old versions' entries age out; the current one's are refres
 KEPT_REVISIONS = 1_000  # changes kept for processes catching up; one further behind reloads everything
 PRUNE_EVERY = 100  # revisions between two prunings of older changes
 
-_read_in_request = ContextVar("search_index_version_read", default=None)  # [Version] within a request
+_request_version = OncePerRequest("search_index_version")
 
 
 class Version(NamedTuple):
@@ -43,24 +42,15 @@ def current_version() -> Version:
     return Version(*row) if row else Version("", 0)
 
 
-@contextmanager
 def version_read_once():
     """Within the block (a request), searches share one reading of the index version."""
-    token = _read_in_request.set([])
-    try:
-        yield
-    finally:
-        _read_in_request.reset(token)
+    return _request_version.within(current_version)
 
 
 def searched_version() -> Version:
     """The version a search reads its answers under: the request's, read at its first search."""
-    read = _read_in_request.get()
-    if read is None:
-        return current_version()
-    if not read:
-        read.append(current_version())
-    return read[0]
+    version = _request_version.get()
+    return current_version() if version is None else version
 
 
 def index_version():
@@ -75,8 +65,7 @@ def change_index_version(product_ids=()):
     they are logged under the new revision for processes holding columns.
     """
     product_ids = tuple(product_ids)
-    if (read := _read_in_request.get()) is not None:
-        read.clear()  # this request's next search reads the version it writes
+    _request_version.forget()  # this request's next search reads the version it writes
     with transaction.atomic():
         token = uuid.uuid4().hex
         if not IndexVersion.objects.filter(pk=1).update(token=token, revision=F("revision") + 1):
