@@ -128,9 +128,13 @@ class ProductQuerySet(OscarProductQuerySet):
             )
         )
 
+    def listed(self):
+        """Products the Department has not hidden (Law on E-commerce 122/2025: listing moderation)."""
+        return self.filter(listing_status=ListingStatus.LISTED)
+
     def browsable(self):
-        """What a shopper may see: public, canonical and sold by an approved enterprise."""
-        return super().browsable().sold_by_approved_enterprise()
+        """What a shopper may see: public, canonical, listed and sold by an approved enterprise."""
+        return super().browsable().listed().sold_by_approved_enterprise()
 
 
 class ClaimStatus(models.TextChoices):
@@ -139,6 +143,23 @@ class ClaimStatus(models.TextChoices):
     CLAIMED = "claimed", _("Awaiting verification")
     VERIFIED = "verified", _("Verified by the Department")
     REJECTED = "rejected", _("Not confirmed")
+
+
+class ListingStatus(models.TextChoices):
+    """Whether shoppers may see a product: the Department may hide a listing until it is corrected."""
+
+    LISTED = "listed", _("Listed")
+    HIDDEN = "hidden", _("Hidden by the Department")
+    CORRECTION_SUBMITTED = "correction_submitted", _("Correction awaiting review")
+
+
+class HidingReason(models.TextChoices):
+    """Why the Department hid a listing, as its decisions are filed."""
+
+    MISLEADING_CLAIM = "misleading_claim", _("Misleading claim")
+    PROHIBITED_GOODS = "prohibited_goods", _("Prohibited goods")
+    WRONG_ORIGIN = "wrong_origin", _("Wrong origin")
+    OTHER = "other", _("Other")
 
 
 class Product(AbstractProduct):
@@ -183,8 +204,23 @@ class Product(AbstractProduct):
     weight_grams = models.PositiveIntegerField(_("weight (g)"), null=True, blank=True)
     unit = models.CharField(_("unit"), max_length=64, blank=True)
     shelf_life_days = models.PositiveIntegerField(_("shelf life (days)"), null=True, blank=True)
+    listing_status = models.CharField(
+        _("listing"),
+        max_length=20,
+        choices=ListingStatus.choices,
+        default=ListingStatus.LISTED,
+        db_index=True,
+        help_text=_("Set through the Department's listing moderation only."),
+    )
 
     objects = ProductQuerySet.as_manager()
+
+    @property
+    def is_listed(self):
+        """Whether the Department lets shoppers see it; a variant is moderated with its parent."""
+        if self.parent_id:
+            return self.parent.is_listed
+        return self.listing_status == ListingStatus.LISTED
 
     @property
     def sorted_recommended_products(self):
@@ -214,13 +250,10 @@ class Product(AbstractProduct):
     update_rating.alters_data = True
 
 
-class OriginDecision(models.Model):
-    """The Department's decision on a product's origin claim or its specialty flag: kept, never edited."""
+class ProductDecision(models.Model):
+    """A decision on a product, kept and never edited: who, when and why (``from_status`` and
+    ``to_status`` are each decision's own, with its own statuses)."""
 
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="origin_decisions")
-    from_status = models.CharField(_("from"), max_length=20, choices=ClaimStatus.choices)
-    to_status = models.CharField(_("to"), max_length=20, choices=ClaimStatus.choices)
-    is_provincial_specialty = models.BooleanField(_("specialty of the province"))
     reason = models.TextField(_("reason"), blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -228,9 +261,8 @@ class OriginDecision(models.Model):
     date_created = models.DateTimeField(_("when"), default=timezone.now, editable=False)
 
     class Meta:
+        abstract = True
         ordering = ["-date_created", "-pk"]
-        verbose_name = _("origin decision")
-        verbose_name_plural = _("origin decisions")
 
     def __str__(self):
         return f"{self.product_id}: {self.from_status} → {self.to_status}"
@@ -244,6 +276,33 @@ class OriginDecision(models.Model):
     def why(self):
         """The written reason, by the name every status history shows it under."""
         return self.reason
+
+
+class OriginDecision(ProductDecision):
+    """The Department's decision on a product's origin claim or its specialty flag."""
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="origin_decisions")
+    from_status = models.CharField(_("from"), max_length=20, choices=ClaimStatus.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=ClaimStatus.choices)
+    is_provincial_specialty = models.BooleanField(_("specialty of the province"))
+
+    class Meta(ProductDecision.Meta):
+        verbose_name = _("origin decision")
+        verbose_name_plural = _("origin decisions")
+
+
+class ListingDecision(ProductDecision):
+    """A move of a product's listing: the Department hiding or restoring it, the enterprise's
+    correction (its note is the reason)."""
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="listing_decisions")
+    from_status = models.CharField(_("from"), max_length=20, choices=ListingStatus.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=ListingStatus.choices)
+    category = models.CharField(_("reason category"), max_length=20, choices=HidingReason.choices, blank=True)
+
+    class Meta(ProductDecision.Meta):
+        verbose_name = _("listing decision")
+        verbose_name_plural = _("listing decisions")
 
 
 class OcopCertificate(models.Model):

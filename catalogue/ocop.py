@@ -70,6 +70,7 @@ class CertificateVerification(Workflow):
     needs_reason = NEEDS_REASON
     cannot_become = gettext_noop("A certificate that is %(from)s cannot become %(to)s.")
     saved_fields = ("status", "superseded_by")
+    audit_kind = "certificate"
 
     def check_extras(self, to_status, certificate=None, superseded_by=None):
         if to_status == Status.SUPERSEDED and (

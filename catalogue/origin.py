@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from marketplace.audit.log import SPECIALTY
 from marketplace.workflow import Workflow
 
 from .models import ClaimStatus, OriginDecision, Product
@@ -39,6 +40,7 @@ class OriginClaims(Workflow):
     may_keep_status = True
     cannot_become = gettext_noop("An origin that is %(from)s cannot become %(to)s.")
     saved_fields = ("origin_status", "is_provincial_specialty", "date_updated")
+    audit_kind = "origin"
 
     def check_extras(self, to_status, product=None, is_provincial_specialty=False):
         if to_status == ClaimStatus.VERIFIED and not product.origin_province_id:
@@ -64,6 +66,25 @@ class OriginClaims(Workflow):
 
     def recorded_extras(self, is_provincial_specialty=False):
         return {"is_provincial_specialty": bool(is_provincial_specialty)}
+
+    def audit_decisions(self, product, decision, **extras):
+        """The origin's move, and the specialty flag's when it changes: one audit entry each."""
+        decisions = super().audit_decisions(product, decision, **extras)
+        if decision.is_provincial_specialty != product.is_provincial_specialty:
+            (from_status, from_label), (to_status, to_label) = (
+                SPECIALTY[product.is_provincial_specialty],
+                SPECIALTY[decision.is_provincial_specialty],
+            )
+            decisions.append(
+                {
+                    "kind": "specialty",
+                    "from_status": from_status,
+                    "to_status": to_status,
+                    "from_label": from_label,
+                    "to_label": to_label,
+                }
+            )
+        return decisions
 
     def before_save(self, product, decision, **extras):
         product.is_provincial_specialty = decision.is_provincial_specialty

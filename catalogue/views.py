@@ -5,7 +5,7 @@ REVIEWS_SHOWN = 3
 
 
 class ProductDetailView(OscarProductDetailView):
-    """A product page exists for shoppers only while an approved enterprise sells it."""
+    """A product page exists for shoppers only while it is listed and an approved enterprise sells it."""
 
     def get_queryset(self):
         # The page, its badges and the strategy read the same facts many times: fetch them once.
@@ -14,7 +14,7 @@ class ProductDetailView(OscarProductDetailView):
     def is_viewable(self, product, request):
         if not super().is_viewable(product, request):
             return False
-        return request.user.is_staff or product.is_sold_by_approved_enterprise
+        return request.user.is_staff or (product.is_listed and product.is_sold_by_approved_enterprise)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -7,12 +7,17 @@ a tracking number, stock and ledger entries...). Every move goes through
 :meth:`Workflow.move`, which locks the row so two people acting at once cannot both move
 it from the same status.
 
-Imports nothing from the project's apps, so every app may build on it.
+Every move of a workflow that names its ``audit_kind`` is also written to the audit log, in
+the same transaction (:mod:`marketplace.audit.log`, which imports no model at import time).
+
+Imports nothing else from the project's apps, so every app may build on it.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext, gettext_noop
+
+from marketplace.audit import log as audit_log
 
 
 class Workflow:
@@ -34,6 +39,7 @@ class Workflow:
     cannot_become = None  # e.g. gettext_noop("A parcel that is %(from)s cannot become %(to)s.")
     reason_required = gettext_noop("Please write the reason for this decision.")
     saved_fields = ("status",)  # saved by a move, and copied back onto the caller's instance
+    audit_kind = None  # its moves' kind in the audit log (audit.models.AuditKind); None: not logged
 
     def allowed_moves(self, status):
         return self.moves.get(status, set())
@@ -82,6 +88,11 @@ class Workflow:
             to_status=to_status,
             **self.recorded_extras(**extras),
         )
+        decisions = self.audit_decisions(instance, change, **extras)
+        if decisions:
+            audit_log.record_move(
+                instance, change, decisions, by=by, reason=reason, enterprise=self.audit_enterprise(instance)
+            )
         setattr(instance, self.status_field, to_status)
         self.before_save(instance, change, **extras)
         return change
@@ -91,6 +102,30 @@ class Workflow:
 
     def check_extras(self, to_status, instance=None, **extras):
         """Raise ValidationError if something else this move needs is missing."""
+
+    def audit_decisions(self, instance, change, **extras):
+        """What the audit log keeps of this move: a dict per entry (kind, from/to and their labels).
+
+        Called before the move touches ``instance``, which still holds what it was. By default one
+        entry of ``audit_kind`` when the status changes; none when ``audit_kind`` is None.
+        """
+        if self.audit_kind is None or change.from_status == change.to_status:
+            return []
+        return [self.audit_decision(self.audit_kind, change.from_status, change.to_status)]
+
+    def audit_enterprise(self, instance):
+        """The enterprise the audit log files the move under; None: the log finds it from ``instance``."""
+        return None
+
+    def audit_decision(self, kind, from_status, to_status):
+        """One audit entry's kind, statuses and their labels."""
+        return {
+            "kind": kind,
+            "from_status": from_status,
+            "to_status": to_status,
+            "from_label": self.statuses(from_status).label if from_status else "",
+            "to_label": self.statuses(to_status).label if to_status else "",
+        }
 
     def recorded_extras(self, **extras):
         """The history row's other fields, from the move's extras."""

@@ -43,7 +43,7 @@ class ProductDocument:
     in_stock: bool
     rating: float | None
     date_created: datetime
-    browsable: bool  # public and sold by an approved enterprise; others are never returned
+    browsable: bool  # public, listed and sold by an approved enterprise; others are never returned
     badges_change_on: date | None = None  # first day the badges may differ (a certificate expiry)
     suggest: list[str] = field(default_factory=list)  # folded phrases for autocomplete
 
@@ -89,7 +89,7 @@ def build_document(product, on=None, ancestry=None) -> ProductDocument:
         in_stock=any(_available(record) > 0 for record in approved),
         rating=float(product.rating) if product.rating is not None else None,
         date_created=product.date_created,
-        browsable=bool(product.is_public and approved and product.parent_id is None),
+        browsable=bool(product.is_public and product.is_listed and approved and product.parent_id is None),
         badges_change_on=_badges_change_on(product, on),
         suggest=[fold(product.title)],
     )

@@ -36,6 +36,10 @@ class EnterpriseReview(Workflow):
     needs_reason = NEEDS_REASON
     cannot_become = gettext_noop("An enterprise that is %(from)s cannot become %(to)s.")
     saved_fields = ("status", "date_submitted", "date_updated")
+    audit_kind = "enterprise"
+
+    def audit_enterprise(self, enterprise):
+        return enterprise
 
     def before_save(self, enterprise, change):
         if change.to_status == EnterpriseStatus.SUBMITTED:

@@ -22,7 +22,11 @@ def storefronts():
 
 def products_on_sale():
     """How many browsable products an enterprise stocks, counted in the listing's own query."""
-    public = Q(stockrecords__product__is_public=True, stockrecords__product__parent=None)
+    public = Q(
+        stockrecords__product__is_public=True,
+        stockrecords__product__parent=None,
+        stockrecords__product__listing_status="listed",  # catalogue.models.ListingStatus.LISTED
+    )
     return Count("stockrecords__product", filter=public, distinct=True)
 
 

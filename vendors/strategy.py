@@ -1,4 +1,4 @@
-"""Pricing and availability: only an approved enterprise's stock can be bought."""
+"""Pricing and availability: only an approved enterprise's stock of a listed product can be bought."""
 
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner import availability, strategy
@@ -7,6 +7,13 @@ from oscar.apps.partner import availability, strategy
 class EnterpriseNotTrading(availability.Unavailable):
     code = "enterprise_not_trading"
     message = _("The enterprise selling this product is not trading on the marketplace at the moment.")
+
+
+class ListingHidden(availability.Unavailable):
+    code = "listing_hidden"
+    message = _(
+        "This product has been withdrawn from the marketplace by the Department of Industry and Trade."
+    )
 
 
 class ApprovedEnterpriseStock(strategy.UseFirstStockRecord):
@@ -20,6 +27,9 @@ class ApprovedEnterpriseStock(strategy.UseFirstStockRecord):
 
 class SoldByApprovedEnterprise(strategy.StockRequired):
     def availability_policy(self, product, stockrecord):
+        # A listing the Department hid (catalogue.moderation) cannot be bought, whoever sells it.
+        if not getattr(product, "is_listed", True):
+            return ListingHidden()
         if stockrecord is not None and not stockrecord.partner.is_approved:
             return EnterpriseNotTrading()
         return super().availability_policy(product, stockrecord)

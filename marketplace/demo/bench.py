@@ -38,8 +38,9 @@ OTHER_PROVINCES = ("01", "79", "46", "48", "38")  # a few others, so the provinc
 KINDS = {"cooperative": "HTX", "company": "Công ty TNHH", "household": "Hộ kinh doanh"}
 
 
-def generate(products, enterprises, seed=2026, progress=None):
-    """Create ``enterprises`` approved enterprises and ``products`` products; returns counts by kind."""
+def generate(products, enterprises, seed=2026, progress=None, parcels=0):
+    """Create ``enterprises`` approved enterprises and ``products`` products (and ``parcels`` sales
+    over the last 12 months, for the Department's console); returns counts by kind."""
     rng = random.Random(seed)
     builders.ensure_country()
     categories = ensure_categories()
@@ -47,7 +48,8 @@ def generate(products, enterprises, seed=2026, progress=None):
     places = _places()
     with transaction.atomic():
         partners = _enterprises(rng, enterprises, places)
-    counts = {"enterprises": len(partners), "products": 0, "certificates": 0, "lots": 0}
+    counts = {"enterprises": len(partners), "products": 0, "certificates": 0, "lots": 0, "parcels": 0}
+    sellers = {}  # one product of each enterprise, for the generated sales
     bases = list(content.BASE_PRODUCTS.items())
     today = timezone.localdate()
     for start in range(0, products, CHUNK):
@@ -56,9 +58,14 @@ def generate(products, enterprises, seed=2026, progress=None):
             created = _products(rng, start, size, bases, partners, places, product_class, categories, today)
             counts["certificates"] += _certificates(rng, created, today)
             counts["lots"] += _lots(rng, created, places, today)
+            for product in created:
+                sellers.setdefault(product.enterprise.pk, product)
         counts["products"] += size
         if progress:
             progress.update(size)
+    if parcels:
+        with transaction.atomic():
+            counts["parcels"] = _sales(rng, parcels, list(sellers.values()))
     return counts
 
 
@@ -214,6 +221,126 @@ def _lots(rng, products, places, today):
         ]
     LotStep.objects.bulk_create(steps, batch_size=CHUNK)
     return len(lots)
+
+
+# Parcel statuses in the generated sales, with their weights: most delivered, some cancelled or unpaid.
+SALE_STATUSES = {
+    "delivered": 45,
+    "shipped": 10,
+    "confirmed": 10,
+    "packed": 5,
+    "cancelled": 15,
+    "refunded": 5,
+    "awaiting_payment": 10,
+}
+
+
+def _sales(rng, count, sellers):
+    """``count`` one-parcel orders over the last 12 months, paid by card or cash on delivery, the
+    shipped ones with their "shipped" move a few hours to a few days after the order."""
+    Order = get_model("order", "Order")
+    Line = get_model("order", "Line")
+    Parcel = get_model("order", "Parcel")
+    ParcelStatusChange = get_model("order", "ParcelStatusChange")
+    Source = get_model("payment", "Source")
+    SourceType = get_model("payment", "SourceType")
+    methods = [
+        SourceType.objects.get_or_create(code=code, defaults={"name": name})[0]
+        for code, name in (("card", "Thẻ"), ("cod", "COD"))
+    ]
+    statuses, weights = list(SALE_STATUSES), list(SALE_STATUSES.values())
+    now = timezone.now()
+    made = 0
+    for start in range(0, count, CHUNK):
+        size = min(CHUNK, count - start)
+        plans = []
+        for offset in range(size):
+            product = sellers[rng.randrange(len(sellers))]
+            quantity = rng.randint(1, 4)
+            price = Decimal(rng.randrange(30, 600) * 1000)
+            when = now - timedelta(days=rng.uniform(0, 365))
+            status = rng.choices(statuses, weights)[0]
+            plans.append((start + offset + 1, product, quantity, price, when, status))
+        orders = Order.objects.bulk_create(
+            [
+                Order(
+                    number=f"BENCH{number:08d}",
+                    currency="VND",
+                    total_incl_tax=price * quantity + 25_000,
+                    total_excl_tax=price * quantity + 25_000,
+                    shipping_incl_tax=25_000,
+                    shipping_excl_tax=25_000,
+                    status="Confirmed",
+                    date_placed=when,
+                )
+                for number, _product, quantity, price, when, _status in plans
+            ],
+            batch_size=CHUNK,
+        )
+        Line.objects.bulk_create(
+            [
+                Line(
+                    order=order,
+                    partner=product.enterprise,
+                    partner_name=product.enterprise.name,
+                    partner_sku=f"B{product.pk:07d}",
+                    product=product,
+                    title=product.title,
+                    quantity=quantity,
+                    line_price_incl_tax=price * quantity,
+                    line_price_excl_tax=price * quantity,
+                    line_price_before_discounts_incl_tax=price * quantity,
+                    line_price_before_discounts_excl_tax=price * quantity,
+                    unit_price_incl_tax=price,
+                    unit_price_excl_tax=price,
+                    num_allocated=0,
+                )
+                for order, (_n, product, quantity, price, _when, _status) in zip(orders, plans, strict=True)
+            ],
+            batch_size=CHUNK,
+        )
+        Source.objects.bulk_create(
+            [
+                Source(
+                    order=order,
+                    source_type=rng.choice(methods),
+                    currency="VND",
+                    amount_allocated=order.total_incl_tax,
+                )
+                for order in orders
+            ],
+            batch_size=CHUNK,
+        )
+        parcels = Parcel.objects.bulk_create(
+            [
+                Parcel(
+                    order=order,
+                    enterprise=product.enterprise,
+                    number=f"{order.number}-1",
+                    status=status,
+                    lines_total=price * quantity,
+                    shipping_charge=25_000,
+                    date_created=when,
+                )
+                for order, (_n, product, quantity, price, when, status) in zip(orders, plans, strict=True)
+            ],
+            batch_size=CHUNK,
+        )
+        ParcelStatusChange.objects.bulk_create(
+            [
+                ParcelStatusChange(
+                    parcel=parcel,
+                    from_status="packed",
+                    to_status="shipped",
+                    date_created=parcel.date_created + timedelta(hours=rng.uniform(4, 96)),
+                )
+                for parcel in parcels
+                if parcel.status in ("shipped", "delivered", "refunded")
+            ],
+            batch_size=CHUNK,
+        )
+        made += size
+    return made
 
 
 def sample_values():

@@ -52,6 +52,10 @@ class ParcelFulfilment(Workflow):
     cannot_become = gettext_noop("A parcel that is %(from)s cannot become %(to)s.")
     reason_required = gettext_noop("Please write the reason.")
     saved_fields = ("status", "carrier", "tracking_number", "date_updated")
+    audit_kind = "parcel_cancellation"  # only cancellations are decisions (see audit_decisions)
+
+    def audit_decisions(self, parcel, change, **extras):
+        return super().audit_decisions(parcel, change) if change.to_status == Status.CANCELLED else []
 
     def check_extras(self, to_status, parcel=None, carrier="", tracking_number=""):
         if to_status == Status.SHIPPED and not (carrier.strip() and tracking_number.strip()):

@@ -40,6 +40,11 @@ def allocate(basket_lines):
                 _("%(product)s: its enterprise is not trading on the marketplace at the moment.")
                 % {"product": record.product.get_title()}
             )
+        elif not record.product.is_listed:
+            problems.append(
+                _("%(product)s: it has been withdrawn from the marketplace.")
+                % {"product": record.product.get_title()}
+            )
         elif record.net_stock_level < wanted[record.pk]:
             left = max(record.net_stock_level, 0)
             problems.append(

@@ -13,6 +13,8 @@ from decimal import Decimal
 from django.utils import translation
 from oscar.core.loading import get_class, get_model
 
+from marketplace.audit import log as audit_log
+
 from .gateways import get_gateway
 
 Source = get_model("payment", "Source")
@@ -71,13 +73,24 @@ def refunded_event_type(to_review=False):
     return event_type
 
 
-def record_refund(source, amount: Decimal, reference, parcels=(), to_review=False):
-    """Money given back: the Source's refund (Transaction + ``amount_refunded``) and the order's
-    payment event, on the lines of the parcels it refunds (none: a refund of the order as a whole).
+def record_refund(source, amount: Decimal, reference, parcels=(), to_review=False, by=None, reason=""):
+    """Money given back: the Source's refund (Transaction + ``amount_refunded``), the order's
+    payment event, on the lines of the parcels it refunds (none: a refund of the order as a whole),
+    and the audit log's entry of who decided it (nobody: Stripe or the payment rules) and why.
 
     ``to_review`` marks a refund no parcel matched, which the operator should check.
     """
     source.refund(amount, reference=reference, status="succeeded")
+    enterprises = {parcel.enterprise_id: parcel.enterprise for parcel in parcels}
+    audit_log.record(
+        "refund",
+        source.order,
+        by=by,
+        reason=reason,
+        amount=amount,
+        label=source.order.number,
+        enterprise=next(iter(enterprises.values())) if len(enterprises) == 1 else None,
+    )
     lines = [line for parcel in parcels for line in parcel.lines]
     EventHandler().handle_payment_event(
         source.order,

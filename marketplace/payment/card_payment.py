@@ -158,7 +158,9 @@ def record_payment(order, intent_id, amount) -> bool:
         left = amount - given_back
         outcome = refund_intent(intent_id, left, key=f"refund-{order.number}-{intent_id}", order=order)
         if outcome.succeeded:
-            bookkeeping.record_refund(source, left, outcome.reference)
+            bookkeeping.record_refund(
+                source, left, outcome.reference, reason=_("The order no longer needed this payment.")
+            )
         return True
 
 

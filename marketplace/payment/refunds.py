@@ -89,7 +89,7 @@ def write_down(source, amount, reference, covered, by=None, note=""):
     The one way a refund reaches parcels and the ledger, whether the marketplace made it or Stripe
     tells of it (``stripe_refunds``). Call under the Source lock; returns the refund's Transaction.
     """
-    bookkeeping.record_refund(source, amount, reference, parcels=covered)
+    bookkeeping.record_refund(source, amount, reference, parcels=covered, by=by, reason=note)
     for parcel in covered:
         _close(parcel, by, note)
     return source.transactions.get(txn_type=source.transactions.model.REFUND, reference=reference)

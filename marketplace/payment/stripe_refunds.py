@@ -80,14 +80,14 @@ def _write_down(source, refund, order_stands_on_it):
     order = source.order
     note = _("Refunded at Stripe (refund %(reference)s).") % {"reference": refund.id}
     if not order_stands_on_it:
-        bookkeeping.record_refund(source, refund.amount, refund.id)
+        bookkeeping.record_refund(source, refund.amount, refund.id, reason=note)
         return
     covered = covered_parcels(order, source, refund.amount)
     if covered:
         refunds.write_down(source, refund.amount, refund.id, covered, note=note)
         return
     taken_back = ledger.post_partial_refund(order.parcels.order_by("pk"), refund.amount, note)
-    bookkeeping.record_refund(source, refund.amount, refund.id, to_review=bool(taken_back))
+    bookkeeping.record_refund(source, refund.amount, refund.id, to_review=bool(taken_back), reason=note)
     if taken_back:
         logger.warning(
             "Refund %s of %s on order %s matches no parcel: taken back from its parcels in proportion,"

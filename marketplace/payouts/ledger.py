@@ -12,6 +12,8 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from marketplace.audit import log as audit_log
+
 from . import rules
 from .models import CommissionRate, LedgerEntry
 from .months import month_end
@@ -145,7 +147,7 @@ def pay(enterprise, month, amount, reference, by, note=""):
     )
     owed = owed_for_month(enterprise, month)
     rules.check_payout(month, timezone.localdate(), owed, amount, already_paid)
-    return LedgerEntry.objects.create(
+    payout = LedgerEntry.objects.create(
         enterprise=enterprise,
         kind=Kind.PAYOUT,
         net=-amount,
@@ -154,3 +156,6 @@ def pay(enterprise, month, amount, reference, by, note=""):
         note=note.strip(),
         recorded_by=by,
     )
+    label = f"{month:%m/%Y}" + (f" · {payout.reference}" if payout.reference else "")
+    audit_log.record("payout", payout, by=by, reason=note, amount=amount, enterprise=enterprise, label=label)
+    return payout

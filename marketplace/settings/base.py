@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "oscar.apps.customer.apps.CustomerConfig",
     "search.apps.SearchConfig",
     "marketplace.page_cache.apps.PageCacheConfig",
+    "marketplace.reports.apps.ReportsConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
     "marketplace.dashboard.apps.DashboardConfig",
@@ -66,7 +67,10 @@ INSTALLED_APPS = [
     "marketplace.dashboard.ocop.apps.OcopDashboardConfig",
     "marketplace.dashboard.parcels.apps.ParcelsDashboardConfig",
     "marketplace.dashboard.payouts.apps.PayoutsDashboardConfig",
+    "marketplace.dashboard.province.apps.ProvinceDashboardConfig",
     "marketplace.dashboard.shipping_rates.apps.ShippingRatesDashboardConfig",
+    "marketplace.dashboard.registers.apps.RegistersDashboardConfig",
+    "marketplace.dashboard.audit.apps.AuditDashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
     "marketplace.dashboard.orders.apps.OrdersDashboardConfig",
@@ -101,6 +105,7 @@ INSTALLED_APPS = [
     "places.apps.PlacesConfig",
     "marketplace.demo.apps.DemoConfig",
     "marketplace.payouts.apps.PayoutsConfig",
+    "marketplace.audit.apps.AuditConfig",
     "cms.apps.CmsConfig",
     "marketplace.jobs.apps.JobsConfig",
     "marketplace.operations.apps.OperationsConfig",
@@ -406,6 +411,11 @@ OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "country")
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_DASHBOARD_NAVIGATION = [
     {
+        "label": _("Province figures"),
+        "icon": "fas fa-chart-bar",
+        "url_name": "dashboard:province-console",
+    },
+    {
         "label": _("Enterprise review"),
         "icon": "fas fa-landmark",
         "url_name": "dashboard:enterprise-review-list",
@@ -446,6 +456,8 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": _("OCOP certificates"), "url_name": "dashboard:ocop-review-list"},
             {"label": _("Product origins"), "url_name": "dashboard:ocop-origin-list"},
             {"label": _("Certificate expiry"), "url_name": "dashboard:ocop-expiry-list"},
+            {"label": _("Product register"), "url_name": "dashboard:registers-products"},
+            {"label": _("Listings"), "url_name": "dashboard:ocop-listing-list"},
         ],
     },
     {
@@ -457,6 +469,11 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "label": _("Statements and payouts"),
         "icon": "fas fa-file-invoice-dollar",
         "url_name": "dashboard:payout-list",
+    },
+    {
+        "label": _("Audit log"),
+        "icon": "fas fa-clipboard-list",
+        "url_name": "dashboard:audit-list",
     },
     *OSCAR_DASHBOARD_NAVIGATION,
 ]

@@ -70,7 +70,7 @@ def ocop_urls(records):
         keys = set(pattern.pattern.converters)
         choices = [{}]
         if "pk" in keys:
-            if pattern.name.startswith("ocop-origin"):
+            if pattern.name.startswith(("ocop-origin", "ocop-listing")):
                 choices = [{"pk": records["product"].pk}]
             elif "lot" in pattern.name:
                 choices = [{"pk": records["lot"].pk}, {"pk": records["draft lot"].pk}]

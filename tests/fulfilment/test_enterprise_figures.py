@@ -25,8 +25,10 @@ StockRecord = get_model("partner", "StockRecord")
 pytestmark = pytest.mark.django_db
 
 # Queries of an enterprise's home, however many parcels and products it has: the session and
-# user, the menu's permission checks, and its figures (sales, parcels by status, products, stock).
-HOME_QUERIES = 12
+# user, the menu's permission checks, and its figures (sales, parcels by status, products, stock;
+# over the chosen period: by month from parcels and from the ledger, best products, ratings,
+# lowest rated, certificates).
+HOME_QUERIES = 14
 
 
 @pytest.fixture
@@ -243,9 +245,8 @@ def test_the_home_of_an_enterprise_takes_the_same_queries_however_much_it_sells(
     assert response.context["figures"].low_stock_count == 3
 
 
-def test_reviewers_find_their_way_on_the_home_and_no_figures(client, reviewer):
+def test_reviewers_find_the_province_console_on_the_home_and_no_enterprise_figures(client, reviewer):
     client.force_login(reviewer)
-    response = client.get(reverse("dashboard:index"))
-    assert response.status_code == 200
-    assert response.context["figures"] is None
+    response = client.get(reverse("dashboard:index"), follow=True)
+    assert response.redirect_chain == [(reverse("dashboard:province-console"), 302)]
     assert 'id="enterprise_sales"' not in response.content.decode()

@@ -75,7 +75,7 @@ def test_only_reviewers_enter_the_review_area(client, who, request):
 
 def test_the_dashboard_menu_links_the_queue_for_reviewers_only(client, reviewer, vendor1):
     client.force_login(reviewer)
-    assert QUEUE in client.get(reverse("dashboard:index")).content.decode()
+    assert QUEUE in client.get(reverse("dashboard:index"), follow=True).content.decode()
     client.force_login(vendor1)
     response = client.get(reverse("dashboard:index"))
     assert response.status_code == 200

@@ -8,11 +8,14 @@ from django.db import transaction
 from django.db.models import Case, F, Prefetch, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 from oscar.core.loading import get_model
 
 from marketplace.dashboard.decisions import DecisionViewMixin
 from marketplace.dashboard.queues import StatusQueueMixin, status_counts
+from marketplace.reports import registers
+from marketplace.reports.exporting import ExportMixin
 from vendors import review
 from vendors.models import EnterpriseStatus
 from vendors.notifications import notify_status_change
@@ -33,10 +36,16 @@ def queue_order(queryset):
     ).order_by("waiting", F("waiting_since").asc(nulls_last=True), "name", "pk")
 
 
-class ReviewQueueView(StatusQueueMixin, ListView):
+class ReviewQueueView(StatusQueueMixin, ExportMixin, ListView):
     template_name = "oscar/dashboard/enterprises/queue.html"
     context_object_name = "enterprises"
     filter_form_class = QueueFilterForm
+    export_title = gettext_lazy("Enterprises")
+    export_filename = "enterprises"
+    export_columns = registers.ENTERPRISE_COLUMNS
+
+    def export_rows(self, queryset):
+        return registers.enterprise_rows(queryset)
 
     def get_queryset(self):
         return queue_order(self.filtered(Partner.objects.select_related("commune", "province")))

@@ -14,6 +14,7 @@ ENTERPRISE_URLS = (
     "ocop-lot-update",
     "ocop-lot-revise",
     "ocop-lot-qr",
+    "ocop-listing-correction",
 )
 
 
@@ -49,6 +50,10 @@ class OcopDashboardConfig(OscarDashboardConfig):
         self.origin_list_view = get_class(f"{views}.origins", "OriginQueueView")
         self.origin_detail_view = get_class(f"{views}.origins", "OriginReviewView")
         self.expiry_list_view = get_class(f"{views}.watchlist", "ExpiryWatchlistView")
+        self.listing_list_view = get_class(f"{views}.moderation", "ListingSearchView")
+        self.listing_corrections_view = get_class(f"{views}.moderation", "CorrectionQueueView")
+        self.listing_detail_view = get_class(f"{views}.moderation", "ListingReviewView")
+        self.listing_correction_view = get_class(f"{views}.moderation", "CorrectionRequestView")
 
     def get_urls(self):
         urls = [
@@ -70,5 +75,17 @@ class OcopDashboardConfig(OscarDashboardConfig):
             path("origins/", self.origin_list_view.as_view(), name="ocop-origin-list"),
             path("origins/<int:pk>/", self.origin_detail_view.as_view(), name="ocop-origin-detail"),
             path("expiry/", self.expiry_list_view.as_view(), name="ocop-expiry-list"),
+            path("listings/", self.listing_list_view.as_view(), name="ocop-listing-list"),
+            path(
+                "listings/corrections/",
+                self.listing_corrections_view.as_view(),
+                name="ocop-listing-corrections",
+            ),
+            path("listings/<int:pk>/", self.listing_detail_view.as_view(), name="ocop-listing-detail"),
+            path(
+                "listings/<int:pk>/correction/",
+                self.listing_correction_view.as_view(),
+                name="ocop-listing-correction",
+            ),
         ]
         return self.post_process_urls(urls)

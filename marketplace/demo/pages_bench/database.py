@@ -27,6 +27,7 @@ from search.bench.database import configured_database_files, migrated_database, 
 from search.bench.database import use_database as use_sqlite
 
 MARK = "cho-ocop page benchmark"
+PARCELS = 20_000  # sales over the last 12 months, for the Department's console
 
 
 class RefusedDatabase(Exception):
@@ -77,7 +78,11 @@ def fill(recipe, progress=None):
         progress.reset(total=recipe.products)
         progress.set_description(f"Products ({recipe.products:,})")
     counts = bench.generate(
-        recipe.products, min(recipe.enterprises, recipe.products), seed=recipe.seed, progress=progress
+        recipe.products,
+        min(recipe.enterprises, recipe.products),
+        seed=recipe.seed,
+        progress=progress,
+        parcels=PARCELS,
     )
     steps["data generation"] = time.perf_counter() - started
     started = time.perf_counter()

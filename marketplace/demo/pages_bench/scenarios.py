@@ -13,10 +13,12 @@ from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from oscar.core.loading import get_model
 
 from marketplace.demo import bench
+from marketplace.operations.bootstrap import REVIEWERS_GROUP
 
 from .load import Client, Request
 
@@ -27,6 +29,8 @@ StockRecord = get_model("partner", "StockRecord")
 
 SHOPPER_EMAIL = "bench-shopper@example.com"
 SHOPPER_PASSWORD = "bench-shopper-password-2026"
+REVIEWER_EMAIL = "bench-reviewer@example.com"
+REVIEWER_PASSWORD = "bench-reviewer-password-2026"
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TWO_FILTERS = {"q": "mat ong", "province": bench.HOME_PROVINCE, "badge": "verified-origin"}
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
@@ -69,6 +73,7 @@ def build(host, port):
         Scenario("basket, 3 lines", reverse("basket:summary"), basket(host, port, lines[:3])),
         Scenario("basket, 12 enterprises", reverse("basket:summary"), basket(host, port, lines)),
         Scenario("product page, signed in", product.get_absolute_url(), signed_in(host, port)),
+        Scenario("province console", reverse("dashboard:province-console"), signed_in_reviewer(host, port)),
     ]
 
 
@@ -123,15 +128,15 @@ def basket(host, port, products):
         client.close()
 
 
-def signed_in(host, port):
+def signed_in(host, port, email=SHOPPER_EMAIL, password=SHOPPER_PASSWORD):
     """The cookies of a shopper signed in through the login form (the shopper is made if missing)."""
     users = get_user_model()
-    shopper = users.objects.filter(email=SHOPPER_EMAIL).first() or users(
-        username=SHOPPER_EMAIL, email=SHOPPER_EMAIL, first_name="Bench"
+    shopper = users.objects.filter(email=email).first() or users(
+        username=email, email=email, first_name="Bench"
     )
     # Hashed as production checks it: this process may run with a test hasher the site does not know.
     hasher = PBKDF2PasswordHasher()
-    shopper.password = hasher.encode(SHOPPER_PASSWORD, hasher.salt())
+    shopper.password = hasher.encode(password, hasher.salt())
     shopper.save()
     client = Client(host, port)
     try:
@@ -140,8 +145,8 @@ def signed_in(host, port):
         data = urlencode(
             {
                 "csrfmiddlewaretoken": _csrf_token(client, body),
-                "login-username": SHOPPER_EMAIL,
-                "login-password": SHOPPER_PASSWORD,
+                "login-username": email,
+                "login-password": password,
                 "login_submit": "1",
             }
         )
@@ -152,3 +157,11 @@ def signed_in(host, port):
         return dict(client.cookies)
     finally:
         client.close()
+
+
+def signed_in_reviewer(host, port):
+    """The cookies of a Department reviewer (in bootstrap's reviewers group) signed in the same way."""
+    cookies = signed_in(host, port, REVIEWER_EMAIL, REVIEWER_PASSWORD)
+    reviewer = get_user_model().objects.get(email=REVIEWER_EMAIL)
+    reviewer.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
+    return cookies

@@ -7,12 +7,15 @@ default); status changes go only through ``catalogue.ocop.move``, which keeps th
 from django.db.models import Case, F, Prefetch, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 from oscar.core.loading import get_model
 
 from catalogue import ocop
 from marketplace.dashboard.decisions import DecisionViewMixin
 from marketplace.dashboard.queues import StatusQueueMixin, status_counts
+from marketplace.reports import registers
+from marketplace.reports.exporting import ExportMixin
 
 from ..review_forms import CertificateDecisionForm, CertificateFilterForm
 
@@ -31,10 +34,16 @@ def queue_order(certificates):
     )
 
 
-class CertificateQueueView(StatusQueueMixin, ListView):
+class CertificateQueueView(StatusQueueMixin, ExportMixin, ListView):
     template_name = "oscar/dashboard/ocop/review_queue.html"
     context_object_name = "certificates"
     filter_form_class = CertificateFilterForm
+    export_title = gettext_lazy("OCOP certificates")
+    export_filename = "ocop-certificates"
+    export_columns = registers.CERTIFICATE_COLUMNS
+
+    def export_rows(self, queryset):
+        return registers.certificate_rows(queryset)
 
     def get_queryset(self):
         certificates = OcopCertificate.objects.select_related("enterprise").prefetch_related("products")

@@ -7,22 +7,31 @@ Access is the app's default, the reviewers' permission.
 
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
 from catalogue.expiry import days_left, verified_with_expiry
 from marketplace.dashboard.queues import StatusQueueMixin
+from marketplace.reports import registers
+from marketplace.reports.exporting import ExportMixin
 
 from ..watchlist_forms import WINDOW_CHOICES, WatchlistFilterForm, window_filter
 
 
-class ExpiryWatchlistView(StatusQueueMixin, ListView):
+class ExpiryWatchlistView(StatusQueueMixin, ExportMixin, ListView):
     template_name = "oscar/dashboard/ocop/expiry_watchlist.html"
     context_object_name = "certificates"
+    export_title = _("Certificate expiry")
+    export_filename = "ocop-expiry"
+    export_columns = registers.CERTIFICATE_COLUMNS
+
+    def export_rows(self, queryset):
+        return registers.certificate_rows(queryset, today=self.today)
 
     def get(self, request, *args, **kwargs):
         self.today = timezone.localdate()
         self.form = WatchlistFilterForm(request.GET or None, today=self.today)  # the form needs the day
-        return ListView.get(self, request, *args, **kwargs)
+        return super(StatusQueueMixin, self).get(request, *args, **kwargs)  # the export, then the list
 
     def get_queryset(self):
         certificates = verified_with_expiry().select_related("enterprise__province", "enterprise__commune")
