@@ -16,11 +16,12 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import Avg, Count, DurationField, Exists, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, Substr
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from catalogue.expiry import lapsing_within, verified_with_expiry
+from marketplace import content_revision
 from marketplace.payouts.ledger import SOLD
 from vendors.models import EnterpriseKind, EnterpriseStatus
 
@@ -239,15 +240,16 @@ def sector_path(product_ref):
     return Substr(Subquery(links.values("category__path")[:1]), 1, SECTOR_STEP)
 
 
-def stars_counts(products, total, today):
-    """How many of ``products`` (a queryset of product pks, ``total`` of them) have each best star
-    rating in force today: one query from the certificates' side, which stays small as the
-    catalogue grows (products holding 5★ ⊆ ≥4★ ⊆ ≥3★, so the best rating is a difference)."""
+def stars_counts(counted, total, today):
+    """How many of the products ``counted`` picks (a condition on a certificate's product link;
+    ``total`` products in all) have each best star rating in force today: one query from the
+    certificates' side, which stays small as the catalogue grows (products holding 5★ ⊆ ≥4★ ⊆ ≥3★,
+    so the best rating is a difference)."""
     links = OcopCertificate.products.through.objects.filter(
+        counted,
         ocopcertificate__in=verified_with_expiry()
         .filter(decision_date__lte=today, expiry__gt=today)
         .values("pk"),
-        product__in=products,
     )
     counts = links.aggregate(
         **{
@@ -330,7 +332,10 @@ def listed_figures(today, names):
     )
     sectors = by_sector(by_sector_rows, names)  # one sector (or none) a product: they add up to all
     total = sum(row.count for row in sectors)
-    return sectors, stars_counts(listed.values("pk"), total, today), by_commune(communes)
+    # Asked per certificate link: given two lists of ids (certificates, listed products), SQLite
+    # probes every pair of them, 100,000 products times thousands of certificates.
+    listed_link = Exists(listed.filter(pk=OuterRef("product_id")))
+    return sectors, stars_counts(listed_link, total, today), by_commune(communes)
 
 
 def sold_lines(period):
@@ -357,7 +362,7 @@ def sold_figures(period, today, names):
     )
     sectors = by_sector(sectors, names)
     total = sum(row.count for row in sectors)
-    return sectors, stars_counts(lines.values("item"), total, today), by_commune(communes)
+    return sectors, stars_counts(Q(product__in=lines.values("item")), total, today), by_commune(communes)
 
 
 def certificate_figures(today):
@@ -459,7 +464,12 @@ def province_figures(period, today=None):
     today = today or timezone.localdate()
     names = sector_names()
     enterprises = enterprise_figures()
-    listed = listed_figures(today, names)
+    # What shoppers can see now changes only with the content revision (and the day, for stars):
+    # kept under both, the console does not count 100,000 listings at each request.
+    listed = content_revision.kept(
+        f"province-listed:{today.isoformat()}:{translation.get_language()}",
+        lambda: listed_figures(today, names),
+    )
     sold = sold_figures(period, today, names)
     return ProvinceFigures(
         period=period,
