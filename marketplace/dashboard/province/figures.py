@@ -245,12 +245,12 @@ def stars_counts(counted, total, today):
     ``total`` products in all) have each best star rating in force today: one query from the
     certificates' side, which stays small as the catalogue grows (products holding 5★ ⊆ ≥4★ ⊆ ≥3★,
     so the best rating is a difference)."""
-    links = OcopCertificate.products.through.objects.filter(
-        counted,
-        ocopcertificate__in=verified_with_expiry()
-        .filter(decision_date__lte=today, expiry__gt=today)
-        .values("pk"),
+    in_force = verified_with_expiry().filter(
+        pk=OuterRef("ocopcertificate_id"), decision_date__lte=today, expiry__gt=today
     )
+    # Asked per link: given two lists of ids (certificates, products), SQLite would probe every
+    # pair of them, thousands of certificates times up to 100,000 products.
+    links = OcopCertificate.products.through.objects.filter(counted, Exists(in_force))
     counts = links.aggregate(
         **{
             f"at_least_{stars}": Count("product", distinct=True, filter=Q(ocopcertificate__stars__gte=stars))
@@ -332,8 +332,6 @@ def listed_figures(today, names):
     )
     sectors = by_sector(by_sector_rows, names)  # one sector (or none) a product: they add up to all
     total = sum(row.count for row in sectors)
-    # Asked per certificate link: given two lists of ids (certificates, listed products), SQLite
-    # probes every pair of them, 100,000 products times thousands of certificates.
     listed_link = Exists(listed.filter(pk=OuterRef("product_id")))
     return sectors, stars_counts(listed_link, total, today), by_commune(communes)
 
