@@ -1,19 +1,19 @@
 """Charts drawn on the server as SVG: no script to load, the same drawing on a phone, on paper
 and in the PDF report, and the figures beside it as a table for screen readers.
 
-A chart is computed here (the geometry of each bar, in a fixed coordinate space the SVG's
-viewBox scales to the page's width) and drawn by ``reports/chart.html``. Two shapes cover the
-Department's figures: bars (one labelled row per item: statuses, communes, sectors; long
-Vietnamese labels sit above their bar, so it reads on a narrow screen) and columns (one per
-month, one or two series side by side: sales by card and by cash on delivery).
+A chart is computed here and drawn by ``reports/chart.html``. Two shapes cover the Department's
+figures: bars (one row per item: statuses, communes, sectors; the label is text of the page above
+its bar, whose length is a share of the row, so long Vietnamese labels keep their size on a
+narrow screen) and columns (one per month, one or two series side by side: sales by card and by
+cash on delivery), drawn in a fixed coordinate space the SVG's viewBox scales to the page.
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-WIDTH = 640  # the coordinate space's width; the SVG scales to its container
-BAR_ROW = 38  # a bar's label line and its bar
-BAR_HEIGHT = 14
+WIDTH = 640  # the columns' coordinate space's width; the SVG scales to its container
+LONGEST_BAR = 70  # the longest bar's share of its row (%): the rest holds its figure
+SLIVER = 0.5  # the share of a figure too small to see, but not zero
 COLUMN_AREA = 180  # the columns' height, under which the month labels sit
 PALETTE = ("#1f6f5c", "#d9822b", "#3d5a99", "#a63d40", "#6b8e23", "#7a5195")
 
@@ -46,6 +46,7 @@ class Bar:
     y: float = 0
     width: float = 0
     height: float = 0
+    share: float = 0  # a bar's length, in % of its row
     colour: str = PALETTE[0]
     series: str = ""
 
@@ -72,34 +73,27 @@ class Chart:
 
 
 def bar_chart(title, items, kind="int", header="", label_header=""):
-    """One bar per ``(label, value)``, longest first as given, scaled to the largest."""
+    """One bar per ``(label, value)``, in the order given, its length in proportion to the largest."""
     items = [(str(label), Decimal(value or 0)) for label, value in items]
     largest = max((value for _label, value in items), default=0) or 1
-    usable = WIDTH - 150  # room for the value written after the longest bar
-    bars = []
-    for index, (label, value) in enumerate(items):
-        top = index * BAR_ROW
-        bars.append(
-            Bar(
-                label=label,
-                value=value,
-                text=compact(value, kind),
-                x=0,
-                y=top + 18,
-                width=max(float(value / largest) * usable, 1 if value else 0),
-                height=BAR_HEIGHT,
-            )
+    bars = [
+        Bar(
+            label=label,
+            value=value,
+            text=compact(value, kind),
+            share=max(round(float(value / largest) * LONGEST_BAR, 2), SLIVER if value else 0),
         )
-    rows = [(bar.label, [bar.text]) for bar in bars]
+        for label, value in items
+    ]
     return Chart(
         title=title,
         shape="bars",
         bars=bars,
-        height=max(len(bars), 1) * BAR_ROW,
+        height=0,
         kind=kind,
         label_header=label_header,
         headers=[header or title],
-        rows=rows,
+        rows=[(bar.label, [bar.text]) for bar in bars],
     )
 
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.template import Context, Template
 from django.utils import translation
 
-from marketplace.reports.charts import WIDTH, bar_chart, column_chart, compact
+from marketplace.reports.charts import LONGEST_BAR, SLIVER, WIDTH, bar_chart, column_chart, compact
 
 
 def render(chart):
@@ -16,16 +16,15 @@ def render(chart):
 def test_the_longest_bar_is_the_largest_value_and_the_others_in_proportion():
     chart = bar_chart("Doanh nghiệp theo xã", [("Đông Hà", 40), ("Lệ Thủy", 10), ("Cồn Tiên", 0)])
     longest, quarter, none = chart.bars
-    assert longest.width == WIDTH - 150
-    assert quarter.width == longest.width / 4
-    assert none.width == 0
-    assert [bar.y for bar in chart.bars] == sorted(bar.y for bar in chart.bars)
-    assert chart.height == 3 * 38
+    assert longest.share == LONGEST_BAR
+    assert quarter.share == longest.share / 4
+    assert none.share == 0
+    assert [bar.label for bar in chart.bars] == ["Đông Hà", "Lệ Thủy", "Cồn Tiên"]
 
 
 def test_a_tiny_value_still_shows_a_sliver():
     chart = bar_chart("x", [("lớn", 1_000_000), ("nhỏ", 1)])
-    assert chart.bars[1].width == 1
+    assert chart.bars[1].share == SLIVER
 
 
 def test_columns_scale_to_the_largest_of_all_series():
@@ -70,8 +69,9 @@ def test_the_template_draws_an_svg_and_a_table_with_every_figure():
     )
     with translation.override("vi"):
         html = render(chart)
-    assert html.count("<svg") == 1 and 'viewBox="0 0 640 76"' in html
-    assert html.count("<rect") == 2
+    assert html.count("<svg") == html.count("<rect") == 2
+    assert 'width="70.0%"' in html and 'width="28.0%"' in html
+    assert '<span class="report-bar-label">Thực phẩm</span>' in html
     table = html[html.index("<table") :]
     for label, text in (("Thực phẩm", "2,5 tr ₫"), ("Đồ uống", "1,0 tr ₫")):
         assert f'<th scope="row">{label}</th><td>{text}</td>' in table
@@ -85,3 +85,9 @@ def test_a_column_chart_has_a_legend_and_a_row_per_month():
     assert html.count("<title>") == 4
     assert '<th scope="row">T1</th><td>100</td><td>50</td>' in html
     assert '<th scope="row">T2</th><td>200</td><td>0</td>' in html
+
+
+def test_whole_numbers_on_a_page_are_grouped_the_vietnamese_way_in_every_language():
+    template = Template("{% load report_charts %}{{ n|grouped }}")
+    with translation.override("en"):
+        assert template.render(Context({"n": 98011})) == "98.011"

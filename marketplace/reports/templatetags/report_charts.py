@@ -1,5 +1,7 @@
 from django import template
 
+from marketplace.reports.charts import vietnamese_number
+
 register = template.Library()
 
 
@@ -7,3 +9,11 @@ register = template.Library()
 def chart(chart):
     """Draw a :class:`marketplace.reports.charts.Chart` with its table for screen readers."""
     return {"chart": chart}
+
+
+@register.filter
+def grouped(value):
+    """A whole number as it is written in Vietnamese, in every language: 98.011."""
+    if value in (None, ""):
+        return value
+    return vietnamese_number(value)
