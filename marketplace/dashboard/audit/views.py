@@ -7,13 +7,13 @@ whatever its size, and an export streams the filtered rows once.
 from django.contrib import messages
 from django.core.paginator import InvalidPage
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import ListView
 
 from marketplace.audit.models import AuditEntry
-from marketplace.reports.exports import Column, export_response, requested_format
+from marketplace.reports.exporting import ExportMixin
+from marketplace.reports.exports import Column
 
 from .forms import AuditFilterForm
 
@@ -46,19 +46,20 @@ def export_row(entry):
     ]
 
 
-class AuditLogView(ListView):
+class AuditLogView(ExportMixin, ListView):
     template_name = "oscar/dashboard/audit/list.html"
     context_object_name = "entries"
     paginate_by = 25
+    export_title = gettext_lazy("Audit log")
+    export_filename = "audit-log"
+    export_columns = COLUMNS
 
     def get(self, request, *args, **kwargs):
         self.form = AuditFilterForm(request.GET or None)
-        export_format = requested_format(request)
-        if export_format and not self.form.errors:
-            rows = (export_row(entry) for entry in self.get_queryset().iterator(chunk_size=2000))
-            filename = f"audit-log-{timezone.localdate():%Y-%m-%d}"
-            return export_response(export_format, _("Audit log"), COLUMNS, rows, filename)
         return super().get(request, *args, **kwargs)
+
+    def export_rows(self, queryset):
+        return (export_row(entry) for entry in queryset.iterator(chunk_size=2000))
 
     def get_queryset(self):
         entries = AuditEntry.objects.order_by("-when", "-pk")
@@ -75,12 +76,8 @@ class AuditLogView(ListView):
             return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        for name in ("page", "export"):
-            query.pop(name, None)
         return super().get_context_data(
             form=self.form,
             is_filtered=self.form.is_bound and self.form.is_valid() and any(self.form.cleaned_data.values()),
-            export_query=query.urlencode(),
             **kwargs,
         )
