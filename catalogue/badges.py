@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import ClaimStatus, Lot
@@ -44,8 +45,8 @@ def verified_badges(product, on=None, evidence=True):
                     "stars": certificate.stars,
                     "issuer": certificate.issuer,
                     "number": certificate.decision_number,
-                    "date": certificate.decision_date.strftime("%d/%m/%Y"),
-                    "end": certificate.expires_on.strftime("%d/%m/%Y"),
+                    "date": date_format(certificate.decision_date, "SHORT_DATE_FORMAT"),
+                    "end": date_format(certificate.expires_on, "SHORT_DATE_FORMAT"),
                 },
                 evidence_url=reverse("catalogue:ocop-certificate", kwargs={"pk": certificate.pk})
                 if evidence

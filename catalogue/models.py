@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import AbstractProduct
 from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySet
@@ -427,7 +428,7 @@ class CertificateDigest(models.Model):
         verbose_name_plural = _("certificate expiry digests")
 
     def __str__(self):
-        return f"{self.week:%d/%m/%Y}"
+        return date_format(self.week, "SHORT_DATE_FORMAT")
 
 
 class Lot(models.Model):
@@ -484,7 +485,7 @@ class LotStep(models.Model):
         ordering = ["position", "date", "pk"]
 
     def __str__(self):
-        return f"{self.date:%d/%m/%Y} {self.event}"
+        return f"{date_format(self.date, 'SHORT_DATE_FORMAT')} {self.event}"
 
 
 class LotCertification(models.Model):

@@ -4,11 +4,20 @@ import io
 
 import segno
 from django.http import Http404, HttpResponse
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 
 from .badges import trace_url
 
 QR_FORMATS = {"svg": ("image/svg+xml", {}), "png": ("image/png", {"scale": 8})}
+
+
+def qr_path(lot, fmt, product=None):
+    """Where the lot's QR code is: beside its GS1 Digital Link when the product has a GTIN."""
+    product = product or lot.product
+    if product.gtin:
+        return f"{trace_url(lot, product)}/qr.{fmt}"
+    return reverse("catalogue:trace-qr", kwargs={"product_pk": product.pk, "lot": lot.lot_code, "fmt": fmt})
 
 
 def qr_download(request, lot, fmt):

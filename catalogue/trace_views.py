@@ -5,6 +5,9 @@ pending and rejected certificates, draft lots and products nobody may buy
 answer 404.
 """
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -20,12 +23,13 @@ from .badges import best_certificate, verified_badges
 from .gtin import digital_link_path, gtin14
 from .models import Lot, OcopCertificate, Product
 from .ocop import is_in_force
-from .qr import qr_download
+from .qr import qr_download, qr_path
 
 Status = OcopCertificate.Status
 PUBLIC_STATUSES = (Status.VERIFIED, Status.REVOKED, Status.SUPERSEDED)
 REVIEW_PERMISSION = "partner.review_enterprises"
 SCAN_TYPES = {"pdf": "application/pdf", "jpg": "image/jpeg", "png": "image/png"}
+SCAN_IMAGES = {"jpg", "png"}
 
 
 def browsable_products():
@@ -92,16 +96,51 @@ class TraceabilityView(TemplateView):
             history=history,
             first_published=history[-1].date_published,
             canonical_url=canonical,
+            qr_svg_url=qr_path(lot, "svg", product),
+            qr_png_url=qr_path(lot, "png", product),
             **kwargs,
         )
 
 
 class TraceQrCodeView(View):
-    """A QR code of the lot's public page, to print on labels; it only encodes a public URL."""
+    """A QR code of the lot's public page, to print on labels; it only encodes a public URL.
 
-    def get(self, request, product_pk, lot, fmt):
-        product = get_object_or_404(browsable_products(), pk=product_pk)
-        return qr_download(request, published_lot(product, lot), fmt)
+    Served under both addresses of the lot (its GS1 Digital Link and the product's), it encodes
+    the canonical one.
+    """
+
+    def get(self, request, fmt, **kwargs):
+        product = product_for(kwargs)
+        return qr_download(request, published_lot(product, kwargs["lot"]), fmt)
+
+
+@dataclass(frozen=True)
+class Verification:
+    """Who verified a certificate, as the public may see it: the unit and role, never the person."""
+
+    unit: str
+    role: str
+    date: datetime
+
+
+def verification_of(certificate):
+    """The Department's move that verified the certificate (the latest), or None."""
+    change = (
+        certificate.status_changes.filter(to_status=Status.VERIFIED)
+        .exclude(from_status=Status.VERIFIED)
+        .select_related("changed_by__officer_title")
+        .first()
+    )
+    if change is None:
+        return None
+    title = getattr(change.changed_by, "officer_title", None)  # none when unset or the account is gone
+    return Verification(
+        unit=title.unit if title else "", role=title.role if title else "", date=change.date_created
+    )
+
+
+def scan_extension(certificate):
+    return certificate.scan.name.rsplit(".", 1)[-1].lower() if certificate.scan else ""
 
 
 def certificate_standing(certificate, today):
@@ -130,13 +169,16 @@ class CertificateView(DetailView):
         certificate = self.object
         standing, standing_label = certificate_standing(certificate, timezone.localdate())
         successor = certificate.superseded_by
+        show_scan = certificate.status == Status.VERIFIED and scan_extension(certificate) in SCAN_TYPES
         return super().get_context_data(
             standing=standing,
             standing_label=standing_label,
             products=certificate.products.browsable().order_by("title"),
             enterprise=certificate.enterprise,
             successor=successor if successor and successor.status in PUBLIC_STATUSES else None,
-            show_scan=certificate.status == Status.VERIFIED and bool(certificate.scan),
+            show_scan=show_scan,
+            scan_is_image=show_scan and scan_extension(certificate) in SCAN_IMAGES,
+            verification=verification_of(certificate) if certificate.status == Status.VERIFIED else None,
             **kwargs,
         )
 
@@ -159,7 +201,7 @@ class CertificateScanView(View):
 
     def get(self, request, pk):
         certificate = get_object_or_404(OcopCertificate.objects.select_related("enterprise"), pk=pk)
-        extension = certificate.scan.name.rsplit(".", 1)[-1].lower() if certificate.scan else ""
+        extension = scan_extension(certificate)
         if extension not in SCAN_TYPES or not may_see_scan(request.user, certificate):
             raise Http404
         return private_file_response(

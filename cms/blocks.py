@@ -5,6 +5,9 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
 from .choosers import category_chooser_viewset
+from .event_blocks import UpcomingEventsBlock
+from .fact_blocks import EnterpriseCardBlock, FactProductsBlock, TraceableLotBlock
+from .rich_text import SafeRichTextBlock
 
 CategoryChooserBlock = category_chooser_viewset.get_block_class(
     name="CategoryChooserBlock", module_path="cms.blocks"
@@ -56,7 +59,11 @@ class ImageBlock(blocks.StructBlock):
 
 class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(label=_("Heading"), form_classname="title", template="cms/blocks/heading.html")
-    paragraph = blocks.RichTextBlock(label=_("Paragraph"), features=["bold", "italic", "link", "ol", "ul"])
+    paragraph = SafeRichTextBlock(label=_("Paragraph"), features=["bold", "italic", "link", "ol", "ul"])
     image = ImageBlock()
     quote = QuoteBlock()
     products = ProductsBlock()
+    upcoming_events = UpcomingEventsBlock()
+    enterprise_card = EnterpriseCardBlock()
+    fact_products = FactProductsBlock()
+    traceable_lot = TraceableLotBlock()

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.http.request import split_domain_port
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -15,6 +16,7 @@ from marketplace import content_revision
 
 from .blocks import BodyBlock
 from .private_pages import PrivateSectionsKept, public
+from .story_facts import FACTS, StoryFacts, mention_facts, story_about
 
 
 class HomePage(PrivateSectionsKept, Page):
@@ -40,7 +42,7 @@ class HomePage(PrivateSectionsKept, Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.StoryIndexPage"]
+    subpage_types = ["cms.EventIndexPage", "cms.StoryIndexPage", "cms.PlaceIndexPage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -49,7 +51,8 @@ class HomePage(PrivateSectionsKept, Page):
         from .services import ROWS, ProductRows
 
         context = super().get_context(request, *args, **kwargs)
-        stories = list(public(StoryPage.objects.live()).order_by("-date")[:3])
+        stories = public(StoryPage.objects.live().filter(locale_id=self.locale_id))
+        stories = list(stories.order_by("-date")[:3])
         with_images([(self, "hero_image"), *((story, "image") for story in stories)])
         context["stories"] = stories
         context[ROWS] = ProductRows.of(self.body)
@@ -74,6 +77,11 @@ class StoryIndexPage(PrivateSectionsKept, Page):
         return context
 
 
+def home_province_communes():
+    """Stories are tagged with the province's own communes and wards (their place pages)."""
+    return {"province__code": settings.MARKETPLACE_PROVINCE_CODE}
+
+
 class StoryPage(PrivateSectionsKept, Page):
     """A story of the province: a place, a craft, a producer, a fair."""
 
@@ -88,12 +96,28 @@ class StoryPage(PrivateSectionsKept, Page):
         verbose_name=_("image"),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    places = ParentalManyToManyField(
+        "places.Commune",
+        blank=True,
+        related_name="stories",
+        limit_choices_to=home_province_communes,
+        verbose_name=_("places this story is about"),
+    )
+    # What the story is about: the enterprises of its cards and the products of its lots, kept when
+    # it is saved (story_facts). Not a panel: a multiple select of every product does not scale.
+    products = ParentalManyToManyField(
+        "catalogue.Product", blank=True, related_name="stories", verbose_name=_("products")
+    )
+    enterprises = ParentalManyToManyField(
+        "partner.Partner", blank=True, related_name="stories", verbose_name=_("enterprises")
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),
         FieldPanel("intro"),
         FieldPanel("image"),
         FieldPanel("body"),
+        FieldPanel("places", heading=_("Places this story is about")),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["cms.StoryIndexPage"]
@@ -108,7 +132,13 @@ class StoryPage(PrivateSectionsKept, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context[ROWS] = ProductRows.of(self.body)
+        context[FACTS] = StoryFacts.of(self.body)
+        context["about"] = story_about(self)
         return context
+
+    def clean(self):
+        super().clean()
+        mention_facts(self)
 
 
 def with_images(fields):
@@ -185,3 +215,8 @@ class ProvinceSettings(BaseSiteSetting):
     def _site_and_settings(cls, request):
         site = Site._find_for_request(request)
         return (site, cls.for_site(site)) if site is not None else (None, None)
+
+
+from .events import EventIndexPage, EventKind, EventPage  # fairs and events (cms.events)
+from .operator import OperatorSettings, SocialLink  # the operator legal details (cms.operator)
+from .place_pages import PlaceIndexPage, PlacePage  # place pages (cms.place_pages)

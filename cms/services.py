@@ -1,12 +1,17 @@
 """What content pages ask of the shop, through the shop's public services."""
 
+from django.db.models import Count
+
 from catalogue.card_fragments import render_cards
 from catalogue.card_products import ProductsById
 from catalogue.category_index import category_index
+from catalogue.models import ClaimStatus, Product
 from search.query import ProductQuery
 from search.services import SearchUnavailable, search_products
+from vendors.storefronts import storefronts
 
 ROWS = "product_rows"  # where a page's context holds its ProductRows
+ROW_BLOCKS = ("products", "fact_products")  # blocks whose cards render together
 
 
 def featured_products(category=None, text="", count=8):
@@ -31,10 +36,12 @@ class ProductRows:
     @classmethod
     def of(cls, body):
         """The rows of a page's StreamField ``body``."""
-        return cls(block.value for block in body or () if block.block_type == "products")
+        return cls(block.value for block in body or () if block.block_type in ROW_BLOCKS)
 
     @staticmethod
     def key(value):
+        if fact_query := getattr(value.block, "product_query", None):
+            return fact_query(value)  # a ProductQuery: frozen, so a key of its own kind
         category = value["category"]
         return (category.pk if category else None, value["search_text"] or "", value["count"])
 
@@ -43,9 +50,12 @@ class ProductRows:
         key = self.key(value)
         if key not in self._products:
             try:
-                self._products[key] = featured_products(
-                    category=value["category"], text=value["search_text"], count=value["count"]
-                )
+                if isinstance(key, ProductQuery):
+                    self._products[key] = search_products(key).products
+                else:
+                    self._products[key] = featured_products(
+                        category=value["category"], text=value["search_text"], count=value["count"]
+                    )
             except SearchUnavailable:
                 self._products[key] = []
         return self._products[key]
@@ -72,3 +82,28 @@ class ProductRows:
 def _ids(products):
     shown = products.for_cards() if isinstance(products, ProductsById) else products
     return [getattr(product, "pk", product) for product in shown]
+
+
+# --- Place pages (cms.place_pages) ------------------------------------------------------------
+
+
+def verified_from(commune_ids):
+    """Browsable products whose origin the Department verified in one of these communes.
+
+    Only a verified origin places a product on a place page: a claimed or rejected one does not.
+    ``Product.origin_commune`` is indexed, so this stays cheap at 100,000 products.
+    """
+    return Product.objects.browsable().filter(
+        origin_commune__in=commune_ids, origin_status=ClaimStatus.VERIFIED
+    )
+
+
+def verified_counts(commune_ids):
+    """{commune id: how many browsable products have their origin verified there}, in one query."""
+    rows = verified_from(commune_ids).order_by().values("origin_commune").annotate(n=Count("pk"))
+    return {row["origin_commune"]: row["n"] for row in rows}
+
+
+def enterprises_in(commune):
+    """Approved enterprises with a storefront whose address is in the commune, by name."""
+    return storefronts().filter(commune=commune).order_by("name", "pk")

@@ -13,14 +13,17 @@ class MarketplaceShop(Shop):
         self.payment_app = apps.get_app_config("payment")
 
     def get_urls(self):
-        from catalogue.trace_views import TraceabilityView
+        from catalogue.trace_views import TraceabilityView, TraceQrCodeView
 
         urls = [pattern for pattern in super().get_urls() if getattr(pattern, "name", None) != "home"]
-        digital_link = re_path(
-            r"^01/(?P<gtin>\d{14})/10/(?P<lot>[^/]+)$", TraceabilityView.as_view(), name="gs1-digital-link"
+        lot = r"^01/(?P<gtin>\d{14})/10/(?P<lot>[^/]+)"  # lot codes never hold "/" (catalogue.traceability)
+        digital_link = re_path(rf"{lot}$", TraceabilityView.as_view(), name="gs1-digital-link")
+        digital_link_qr = re_path(
+            rf"{lot}/qr\.(?P<fmt>[a-z]+)$", TraceQrCodeView.as_view(), name="gs1-digital-link-qr"
         )
         return [
             digital_link,
+            digital_link_qr,
             path("enterprises/", self.enterprises_urls()),
             # The enterprises' pages were at /vendors/ until 2026-12: old links and printed QR codes
             # keep working.

@@ -4,11 +4,14 @@ changed ones updated, equal ones left untouched (a second run writes nothing).""
 
 from typing import NamedTuple
 
+from django.conf import settings
 from django.db import transaction
 from tqdm import tqdm
 
 from marketplace.text import slugify_vi
 
+from .legacy_loader import LegacyReport, load_legacy_units
+from .legacy_sources import package_old_units
 from .models import Commune, Province
 from .sources import DivisionSet, package_divisions
 
@@ -27,10 +30,12 @@ class LoadReport(NamedTuple):
     updated_provinces: int
     updated_communes: int
     kept: int  # communes of these provinces in the database that the data no longer lists
+    legacy: LegacyReport | None = None  # the home province's former units, when loaded
 
     @property
     def changed(self):
-        return any((self.new_provinces, self.new_communes, self.updated_provinces, self.updated_communes))
+        counts = (self.new_provinces, self.new_communes, self.updated_provinces, self.updated_communes)
+        return any(counts) or bool(self.legacy and self.legacy.changed)
 
     def summary(self):
         text = (
@@ -49,6 +54,8 @@ class LoadReport(NamedTuple):
                 f" {self.kept} communes in the database are no longer in the data: kept, since records "
                 "may point at them."
             )
+        if self.legacy:
+            text += " " + self.legacy.summary()
         return text
 
 
@@ -57,7 +64,20 @@ def load_package_units(provinces=None, progress=False):
     divisions = package_divisions()
     if provinces:
         divisions = divisions.only(provinces)
-    return load_units(divisions, progress=progress)
+    report = load_units(divisions, progress=progress)
+    return report._replace(legacy=load_home_legacy_units(divisions, progress=progress))
+
+
+def load_home_legacy_units(divisions: DivisionSet, progress=False):
+    """The home province's former units (its old provinces, districts and wards), if it was loaded.
+
+    Only the home province's: the shoppers' old names are the province's own, and other provinces'
+    would only add false hits.
+    """
+    home = settings.MARKETPLACE_PROVINCE_CODE
+    if not any(row.province_code == home for row in divisions.rows):
+        return None
+    return load_legacy_units(package_old_units(home), divisions.data_version, progress=progress)
 
 
 @transaction.atomic

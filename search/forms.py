@@ -13,6 +13,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from places.legacy import old_names_in, old_units, without_old_names
+
 from .query import MAX_QUERY_LENGTH, PRICE_BUCKETS, BadgeKind, Facet, ProductQuery, Sort
 
 MAX_VALUES = 20  # per filter: more is never a shopper, and keeps the SQL bounded
@@ -20,6 +22,8 @@ MAX_PRICE = Decimal(10) ** 12
 
 PROVINCE_CODE = re.compile(r"\d{2}")
 COMMUNE_CODE = re.compile(r"\d{5}")
+OLD_CODE = re.compile(r"\d{2}|\d{3}|\d{5}")  # a former province, district or commune
+NO_COMMUNE = "00000"  # no commune has this code: a former place and a chosen commune that do not meet
 PRICE_RANGE = re.compile(r"(\d*)-(\d*)")
 
 
@@ -105,6 +109,7 @@ class SearchForm(forms.Form):
     category = ValueListField(parse_id, label=_("Category"))
     province = ValueListField(parse_code(PROVINCE_CODE), label=_("Province of origin"))
     commune = ValueListField(parse_code(COMMUNE_CODE), label=_("Commune of origin"))
+    old = ValueListField(parse_code(OLD_CODE), label=_("Former place of origin"))
     enterprise = ValueListField(parse_id, label=_("Enterprise"))
     badge = ValueListField(parse_badge, label=_("Badge"))
     stars = forms.TypedChoiceField(
@@ -117,7 +122,7 @@ class SearchForm(forms.Form):
     sort_by = forms.ChoiceField(label=_("Sort by"), choices=Sort.CHOICES, required=False)
     page = forms.IntegerField(label=_("Page"), min_value=1, required=False)
 
-    LIST_FIELDS = (Facet.CATEGORY, Facet.PROVINCE, Facet.COMMUNE, Facet.ENTERPRISE, Facet.BADGE)
+    LIST_FIELDS = (Facet.CATEGORY, Facet.PROVINCE, Facet.COMMUNE, "old", Facet.ENTERPRISE, Facet.BADGE)
 
     def __init__(self, data=None, *args, **kwargs):
         # Always bound: an empty query string is a valid search for everything.
@@ -182,15 +187,48 @@ class SearchForm(forms.Form):
             low, high = parse_price_range(self.value("price"))
         return low, high
 
+    def old_places(self):
+        """Former units (before 1 July 2025) typed in the words or chosen with ``old``, looked up once.
+
+        Each is a :class:`places.legacy.OldName` with the current communes it became.
+        """
+        if not hasattr(self, "_old_places"):
+            places = old_names_in(self.value("q", ""))
+            codes = self.value("old", ())
+            if codes:
+                chosen = old_units(codes)
+                if len(chosen) < len(codes):
+                    self.dropped.append(self.fields["old"].label)
+                places += chosen
+            self._old_places = places
+        return self._old_places
+
+    def place_filter(self):
+        """(words, commune codes) once former places are read: their names leave the words, and the
+        products must come from the communes they became (and from the chosen communes, if any).
+
+        A product's place is its origin commune, the one the search index knows; a product whose
+        origin commune is not given is not claimed for a former place.
+        """
+        text, communes = self.value("q", ""), self.value("commune", ())
+        places = self.old_places()
+        if not places:
+            return text, communes
+        text = without_old_names(text, [place for place in places if place.end])
+        allowed = set.intersection(*(place.commune_codes for place in places))
+        communes = tuple(code for code in communes if code in allowed) if communes else tuple(sorted(allowed))
+        return text, communes or (NO_COMMUNE,)
+
     def product_query(self, *, category_ids=(), enterprise_ids=(), per_page=24):
         """The :class:`ProductQuery` for these filters; ``category_ids`` already expanded by the caller."""
         low, high = self.price_bounds()
+        text, communes = self.place_filter()
         return ProductQuery(
-            text=self.value("q", ""),
+            text=text,
             category_ids=tuple(category_ids),
             enterprise_ids=tuple(enterprise_ids) or self.value("enterprise", ()),
             province_codes=self.value("province", ()),
-            commune_codes=self.value("commune", ()),
+            commune_codes=communes,
             min_stars=self.value("stars"),
             badges=self.value("badge", ()),
             price_min=low,

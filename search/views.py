@@ -85,9 +85,10 @@ class ProductListView(TemplateView):
             products=results.products,
             page_obj=results.page,
             paginator=results.paginator,
-            query=query.text,
+            query=self.form.value("q", ""),  # as typed: former place names leave query.text
             summary=self.summary,
             notices=notices,
+            old_places=self.form.old_places(),
             facet_groups=refinements.groups(),
             chips=refinements.chips(),
             clear_filters_url=refinements.without_filters(),
@@ -119,6 +120,9 @@ class ProductListView(TemplateView):
             if missing:
                 for key_value, label in objects.filter(**{f"{key}__in": missing}).values_list(key, "name"):
                     labels[(name, str(key_value))] = label
+        for place in self.form.old_places():  # chosen with ?old=: already loaded
+            for unit in place.units:
+                labels[("old", unit.code)] = _("%(name)s (former)") % {"name": unit.short_name}
         return labels
 
     def help_for_no_results(self, query, results, refinements):
@@ -149,7 +153,7 @@ class ProductListView(TemplateView):
     def unfiltered(self):
         return {
             "province_codes": (),
-            "commune_codes": (),
+            "commune_codes": self.form.place_filter()[1] if self.form.old_places() else (),
             "enterprise_ids": (),
             "badges": (),
             "min_stars": None,

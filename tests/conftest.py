@@ -93,14 +93,32 @@ def demo_password():
     return DEMO_PASSWORD
 
 
+@pytest.fixture(autouse=True)
+def no_language_left_active():
+    """Each test starts as a new server thread does: the language a request activated (for its
+    streamed answer, marketplace.middleware) does not carry over into the next test."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def in_english(settings):
-    """Read messages in English, the second language, as if every visitor had chosen it."""
+    """Read messages in English, the second language, as if every visitor had chosen it.
+
+    English becomes the language at the unprefixed addresses. The URL resolvers keep each
+    language's reversed addresses, prefix included: they are rebuilt on the way in and out.
+    """
+    from django.urls import clear_url_caches
     from django.utils import translation
 
     settings.LANGUAGE_CODE = "en"
+    clear_url_caches()
     with translation.override("en"):
         yield
+    clear_url_caches()
 
 
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")

@@ -169,4 +169,29 @@ class EnterpriseStatusChange(models.Model):
         return self.reason
 
 
+class OfficerTitle(models.Model):
+    """How a Department officer's decisions are signed in public: unit and role, never the person."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="officer_title",
+        verbose_name=_("officer"),
+    )
+    unit = models.CharField(
+        _("department unit"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. “Phòng Quản lý Công nghiệp”; empty: the Department's name."),
+    )
+    role = models.CharField(_("role"), max_length=100, blank=True, help_text=_("e.g. “Chuyên viên”"))
+
+    class Meta:
+        verbose_name = _("officer's public title")
+        verbose_name_plural = _("officers' public titles")
+
+    def __str__(self):
+        return ", ".join(part for part in (self.unit, self.role) if part)
+
+
 from oscar.apps.partner.models import *

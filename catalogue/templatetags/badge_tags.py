@@ -13,6 +13,7 @@ import json
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
@@ -112,6 +113,9 @@ def product_structured_data(request, product):
         }
         if enterprise:
             offer["seller"] = {"@type": "Organization", "name": enterprise.name}
+            if enterprise.is_approved and enterprise.slug:
+                storefront = reverse("enterprises:detail", kwargs={"slug": enterprise.slug})
+                offer["seller"]["url"] = request.build_absolute_uri(storefront)
         data["offers"] = offer
     if product.rating is not None and product.num_approved_reviews:
         data["aggregateRating"] = {

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -91,7 +92,8 @@ class AuditEntry(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.subject_label} ({self.when:%d/%m/%Y %H:%M})"
+        when = date_format(timezone.localtime(self.when), "SHORT_DATETIME_FORMAT")
+        return f"{self.get_kind_display()}: {self.subject_label} ({when})"
 
     def save(self, *args, **kwargs):
         if not self._state.adding:

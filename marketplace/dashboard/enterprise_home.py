@@ -8,6 +8,7 @@ value that is not one of the choices gets a message and the default, never an er
 from django import forms
 from django.contrib import messages
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -61,15 +62,16 @@ def chosen_period(request, today, tell=True):
     return form, period, dict(form.fields["period"].choices)[period]
 
 
-def month_label(month, short=False):
-    return month.strftime("%m/%y" if short else "%m/%Y")
+def month_label(month):
+    """A chart's month as the language writes it (YEAR_MONTH_FORMAT: 12/2026)."""
+    return date_format(month, "YEAR_MONTH_FORMAT")
 
 
 def charts(figures):
     return {
         "monthly_chart": column_chart(
             gettext("Sales and net by month"),
-            [(month_label(row.month, short=True), [row.sales, row.net]) for row in figures.months],
+            [(month_label(row.month), [row.sales, row.net]) for row in figures.months],
             series=[gettext("Sales"), gettext("Net")],
             kind="money",
             label_header=gettext("Month"),

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.models import Site as WagtailSite
 
 from marketplace.operations.bootstrap import (
+    ensure_operator_settings,
     ensure_product_class,
     ensure_province_settings,
     ensure_staff_groups,
@@ -102,7 +103,8 @@ def ensure_accounts(enterprises):
         "vendor1": vendor1,
         "vendor2": vendor2,
         "reviewer": ensure_reviewer(),
-        "editor": ensure_user("editor@demo.vn", "Thảo", "Võ", [groups["editors"]]),
+        # The demo's editor approves too, so one account shows both sides of the workflow.
+        "editor": ensure_user("editor@demo.vn", "Thảo", "Võ", [groups["editors"], groups["moderators"]]),
         "admin": ensure_user("admin@demo.vn", "Quản trị", "Chợ OCOP", is_staff=True, is_superuser=True),
     }
 
@@ -297,10 +299,21 @@ def ensure_pages(categories):
                 intro=story["intro"],
                 image=_wagtail_image(story["title"], "Câu chuyện địa phương", story["colour"]),
                 body=[("paragraph", f"<p>{story['intro']}</p>")],
+                places=list(
+                    Commune.objects.filter(province__code=PROVINCE_CODE, name__in=story.get("places", ()))
+                ),
             )
         )
         page.save_revision().publish()
+    _ensure_place_pages()
     return home
+
+
+def _ensure_place_pages():
+    """A place page per commune of the province, as bootstrap makes them (cms.place_pages)."""
+    from cms.place_pages import ensure_place_pages
+
+    ensure_place_pages(Province.objects.get(code=PROVINCE_CODE))
 
 
 def _let_editors_edit(home):
@@ -325,6 +338,7 @@ def _point_sites_at(home):
         site.save()
     Site.objects.update_or_create(pk=1, defaults={"domain": "127.0.0.1:8000", "name": "Chợ OCOP"})
     ensure_province_settings(site, Province.objects.get(code=PROVINCE_CODE))  # the footer's province
+    ensure_operator_settings(site, Province.objects.get(code=PROVINCE_CODE))  # the footer's operator
     # Wagtail's own "Welcome" placeholder page is no longer reachable: remove it.
     for page in Page.objects.filter(depth=2, slug="home").exclude(pk=home.pk):
         if page.specific_class is Page and not page.get_children().exists():

@@ -102,6 +102,30 @@ def ensure_home_page(province):
     return home, Outcome(f"Home page: created and published “{home.title}”.", created=True)
 
 
+def ensure_event_index(home):
+    """The index of fairs and events under the home page: editors announce a fair straight away."""
+    from cms.models import EventIndexPage
+
+    index = EventIndexPage.objects.child_of(home).first()
+    if index is not None:
+        return Outcome(f"Events index: “{index.title}” exists, left as it is.")
+    index = home.add_child(instance=EventIndexPage(title="Hội chợ và sự kiện", slug="su-kien"))
+    index.save_revision().publish()
+    return Outcome(f"Events index: created and published “{index.title}”.", created=True)
+
+
+def ensure_place_pages(province, progress=False):
+    """A place page per commune and ward of the province under the home page (cms.place_pages)."""
+    from tqdm import tqdm
+
+    from cms.place_pages import ensure_place_pages as ensure
+
+    with tqdm(desc="Place pages", unit="page", disable=not progress) as bar:
+        report = ensure(province, progress=bar)
+    created = report.created > 0 or report.index_created
+    return Outcome(report.summary(), created=created, changed=report.renamed > 0)
+
+
 def _root_page():
     root = Page.get_first_root_node()
     if root is None:  # a database emptied by hand (or by a transactional test) has lost Wagtail's root
@@ -196,6 +220,25 @@ def ensure_province_settings(site, province):
     return Outcome(f"Footer: names {item.province_name}, left as it is.")
 
 
+def ensure_operator_settings(site, province):
+    """The operator the footer names (cms OperatorSettings): the province's Department by default.
+
+    Only an empty operator name is filled; whatever an editor wrote is kept.
+    """
+    from cms.models import OperatorSettings
+
+    kind = "thành phố" if province.name.startswith("Thành phố") else "tỉnh"
+    name = f"Sở Công Thương {kind} {province.short_name}"
+    item, created = OperatorSettings.objects.get_or_create(site=site, defaults={"operator_name": name})
+    if created:
+        return Outcome(f"Operator: {name}.", created=True)
+    if not item.operator_name:
+        item.operator_name = name
+        item.save(update_fields=["operator_name"])
+        return Outcome(f"Operator: now {name}.", changed=True)
+    return Outcome(f"Operator: {item.operator_name}, left as it is.")
+
+
 def django_site_values(site):
     """Domain and name Django's Site (used by Oscar in e-mails) takes from Wagtail's."""
     return {
@@ -241,6 +284,18 @@ def remove_welcome_page(home):
 
 REVIEWERS_GROUP = "Department reviewers"
 EDITORS_GROUP = "Editors"  # Wagtail's migrations create it; its permissions are completed here
+MODERATORS_GROUP = "Moderators"  # Wagtail's too: the Department's approvers, who publish
+WORKFLOW_NAME = "Duyệt nội dung"  # draft → review by the approvers → published
+APPROVAL_TASK_NAME = "Sở Công Thương duyệt"
+
+_CONTENT_COLLECTION_PERMISSIONS = (
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+)
 
 
 @dataclass(frozen=True)
@@ -250,6 +305,8 @@ class StaffGroup:
     permissions: tuple[str, ...] = ()  # "app_label.codename"
     page_permissions: tuple[str, ...] = ()  # wagtailcore codenames, held on the home page and below
     collection_permissions: tuple[str, ...] = ()  # "app_label.codename", held on the root collection
+    # Page permissions an earlier definition gave and this one takes back, on the home page.
+    revoked_page_permissions: tuple[str, ...] = ()
 
 
 STAFF_GROUPS = (
@@ -257,19 +314,22 @@ STAFF_GROUPS = (
     # origins and specialties (dashboard apps ask for partner.review_enterprises).
     StaffGroup("reviewers", REVIEWERS_GROUP, permissions=("partner.review_enterprises",)),
     # Content editors: the Wagtail admin, the province's pages, and the pictures and documents in them.
+    # They write and submit for review (the workflow below); the approvers publish.
     StaffGroup(
         "editors",
         EDITORS_GROUP,
         permissions=("wagtailadmin.access_admin",),
-        page_permissions=("add_page", "change_page", "publish_page"),
-        collection_permissions=(
-            "wagtailimages.add_image",
-            "wagtailimages.change_image",
-            "wagtailimages.choose_image",
-            "wagtaildocs.add_document",
-            "wagtaildocs.change_document",
-            "wagtaildocs.choose_document",
-        ),
+        page_permissions=("add_page", "change_page"),
+        collection_permissions=_CONTENT_COLLECTION_PERMISSIONS,
+        revoked_page_permissions=("publish_page",),
+    ),
+    # The Department's approvers: review what editors submit, publish, unlock a page left locked.
+    StaffGroup(
+        "moderators",
+        MODERATORS_GROUP,
+        permissions=("wagtailadmin.access_admin",),
+        page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+        collection_permissions=_CONTENT_COLLECTION_PERMISSIONS,
     ),
 )
 
@@ -310,6 +370,9 @@ def ensure_staff_groups(home=None):
                     group=group, page=home, permission=_permission(f"wagtailcore.{codename}")
                 )
                 result.added += added
+            GroupPagePermission.objects.filter(
+                group=group, page=home, permission__codename__in=spec.revoked_page_permissions
+            ).delete()
         if spec.collection_permissions:
             collection = _root_collection()
             for name in spec.collection_permissions:
@@ -318,7 +381,29 @@ def ensure_staff_groups(home=None):
                 )
                 result.added += added
         result.groups[spec.key] = group
+    if home is not None:
+        result.added += ensure_moderation(home, result["moderators"])
     return result
+
+
+def ensure_moderation(home, approvers):
+    """The workflow "Duyệt nội dung" on the home page and below: a page an editor submits waits
+    for the approvers' decision. Returns how many pieces were added (0 when all are in place)."""
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+    added = 0
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    added += created
+    task, created = GroupApprovalTask.objects.get_or_create(name=APPROVAL_TASK_NAME)
+    added += created
+    if not task.groups.filter(pk=approvers.pk).exists():
+        task.groups.add(approvers)
+        added += 1
+    _, created = WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    added += created
+    _, created = WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
+    added += created
+    return added
 
 
 def _permission(name):

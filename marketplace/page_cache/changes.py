@@ -15,7 +15,7 @@ from oscar.core.loading import get_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from cms.models import ProvinceSettings
+from cms.models import OperatorSettings, ProvinceSettings, SocialLink
 from search.signals import catalogue_changed, index_changed
 
 from . import revisions
@@ -78,7 +78,7 @@ def connect():
     post_save.connect(_offers_changed, dispatch_uid="page-cache-offers")
     post_delete.connect(_offers_changed, dispatch_uid="page-cache-offers-gone")
     # Kept under the content revision too (marketplace.content_revision): the menu, the footer's site.
-    for model in (Category, ProvinceSettings, Site):
+    for model in (Category, ProvinceSettings, OperatorSettings, SocialLink, Site):
         post_save.connect(_everything_changed, sender=model, dispatch_uid=f"page-cache-{model.__name__}")
         post_delete.connect(
             _everything_changed, sender=model, dispatch_uid=f"page-cache-{model.__name__}-gone"

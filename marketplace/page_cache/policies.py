@@ -47,6 +47,8 @@ def _content_page(context):
 
 def _shows_products(page):
     """Whether a content page has a row of products (``cms.blocks.ProductsBlock``) in its body."""
+    if getattr(page, "lists_products", False):  # e.g. a place page (cms.place_pages)
+        return True
     body = getattr(page, "body", None) or ()
     return any(block.block_type == "products" for block in body)
 

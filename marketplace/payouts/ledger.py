@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from marketplace.audit import log as audit_log
 
@@ -156,6 +157,6 @@ def pay(enterprise, month, amount, reference, by, note=""):
         note=note.strip(),
         recorded_by=by,
     )
-    label = f"{month:%m/%Y}" + (f" · {payout.reference}" if payout.reference else "")
+    label = date_format(month, "YEAR_MONTH_FORMAT") + (f" · {payout.reference}" if payout.reference else "")
     audit_log.record("payout", payout, by=by, reason=note, amount=amount, enterprise=enterprise, label=label)
     return payout

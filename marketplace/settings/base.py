@@ -89,7 +89,11 @@ INSTALLED_APPS = [
     # Provincial content: Wagtail.
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",  # cms.events: each event's calendar file
     "wagtail.contrib.settings",
+    # Pages translated into English: the locales, and the editor's "Translate" (a copy per language).
+    "wagtail.locales",
+    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -109,6 +113,7 @@ INSTALLED_APPS = [
     "cms.apps.CmsConfig",
     "marketplace.jobs.apps.JobsConfig",
     "marketplace.operations.apps.OperationsConfig",
+    "marketplace.seo.apps.SeoConfig",
     # Login throttling (django-axes) and the project's rules for it.
     "axes",
     "marketplace.accounts.apps.AccountsConfig",
@@ -177,7 +182,10 @@ TEMPLATES = [
                 "marketplace.page_cache.placeholders.nonce",
             ],
             # Oscar's history tags, without reading the history for nothing (page_cache).
-            "libraries": {"history_tags": "marketplace.page_cache.history_tags"},
+            "libraries": {
+                "history_tags": "marketplace.page_cache.history_tags",
+                "i18n_links": "marketplace.i18n_links",  # hreflang links in every page's head
+            },
         },
     },
 ]
@@ -319,6 +327,8 @@ LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "locale_overrides"]
 LANGUAGE_COOKIE_NAME = "language"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
+# One way of writing a date per language, day first: 03/12/2026 (marketplace.formats).
+FORMAT_MODULE_PATH = ["marketplace.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -482,10 +492,19 @@ OSCAR_DASHBOARD_NAVIGATION = [
 
 WAGTAIL_SITE_NAME = "Chợ OCOP"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
+# Pages have an English translation under /en/ (cms.localized_serve), Vietnamese at the root.
+WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin's date pickers write dates as marketplace.formats does (and its input formats accept).
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Judged by content (Willow reads the header): no SVG (it can carry scripts), and no picture so large
+# once decoded (a "decompression bomb") that resizing it would exhaust the server's memory.
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.image_forms.CheckedImageForm"  # refusals in the editor's language
 WAGTAILDOCS_EXTENSIONS = ["pdf", "jpg", "jpeg", "png"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Documents are judged by their content, and their name must say what they are (cms.document_forms).

@@ -10,6 +10,7 @@ from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db.models import F
 from django.test import Client
+from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -55,7 +56,14 @@ def no_limits_left_over():
 
 def sign_in(client, login, username, password, address=OWNER, **headers):
     data = {login.username_field: username, login.password_field: password, **login.extra}
-    return client.post(login.path, data, REMOTE_ADDR=address, **headers)
+    return client.post(form_address(client, login.path), data, REMOTE_ADDR=address, **headers)
+
+
+def form_address(client, path):
+    """Where the form of the page the visitor reads posts: on a page read in English, the English
+    twin of ``path`` (``/en/…``), if it has one (the admin areas have none)."""
+    language = client.cookies.get(settings.LANGUAGE_COOKIE_NAME)
+    return translate_url(path, language.value) if language else path
 
 
 def is_signed_in(client):

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from .conftest import english_client, in_vietnamese
+from .conftest import english_client, form_address, in_vietnamese
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,8 @@ def same_for_everyone(html):
 
 
 def ask(form, email, address="198.51.100.7", client=None):
-    return (client or Client()).post(form, {"email": email}, REMOTE_ADDR=address)
+    client = client or Client()
+    return client.post(form_address(client, form), {"email": email}, REMOTE_ADDR=address)
 
 
 def test_the_sixth_request_within_an_hour_is_refused_without_an_email(reset_form, shopper):

@@ -14,9 +14,9 @@ import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.urls.resolvers import URLResolver
-from django.utils import timezone
+from django.utils import timezone, translation
 from oscar.core.loading import get_model
 
 from catalogue import card_fragments, cards
@@ -55,10 +55,10 @@ def seller_record(product):
     return next(record for record in product.stockrecords.all() if record.partner.is_approved)
 
 
-def card(client, product, **params):
+def card(client, product, at=CATALOGUE, **params):
     """The product's card on the catalogue page ("" when the page does not list it), its CSRF
     token (different in every response) written as TOKEN."""
-    html = CSRF_VALUE.sub(r"\1TOKEN", client.get(CATALOGUE, params).content.decode())
+    html = CSRF_VALUE.sub(r"\1TOKEN", client.get(at, params).content.decode())
     pods = [
         pod for pod in html.split('<article class="product_pod">')[1:] if product.get_absolute_url() in pod
     ]
@@ -238,9 +238,9 @@ def test_a_suspended_enterprises_product_leaves_the_lists_on_the_next_request(cl
 
 def test_each_language_gets_its_own_card(client, product):
     vietnamese = card(client, product)
-    client.cookies["language"] = "en"
-    english = card(client, product)
+    english_catalogue = translate_url(CATALOGUE, "en")
+    with translation.override("en"):  # its cards link to the products' English addresses
+        english = card(client, product, at=english_catalogue)
     assert 'data-loading-text="Đang thêm..."' in vietnamese
     assert 'data-loading-text="Adding..."' in english and "Thêm vào giỏ hàng" not in english
-    client.cookies["language"] = "vi"
     assert card(client, product) == vietnamese

@@ -67,8 +67,10 @@ def expected_badges(response, product):
 
 
 def structured_data(response):
-    (script,) = JSONLD.findall(response.content.decode())
-    return json.loads(script)
+    """The page's schema.org Product (the page also has its breadcrumbs)."""
+    scripts = [json.loads(script) for script in JSONLD.findall(response.content.decode())]
+    (product,) = [data for data in scripts if data.get("@type") == "Product"]
+    return product
 
 
 def test_each_earned_badge_shows_its_label_explanation_and_evidence(client, product, enterprise):
@@ -139,7 +141,11 @@ def test_structured_data_is_a_schema_org_product_with_its_offer(client, product,
     assert offer["price"] == f"{record.price:.0f}" and "." not in offer["price"]
     assert offer["availability"] == "https://schema.org/InStock"
     assert offer["url"] == "http://testserver" + product.get_absolute_url()
-    assert offer["seller"] == {"@type": "Organization", "name": enterprise.name}
+    assert offer["seller"] == {
+        "@type": "Organization",
+        "name": enterprise.name,
+        "url": "http://testserver" + reverse("enterprises:detail", kwargs={"slug": enterprise.slug}),
+    }
 
 
 def test_structured_data_names_the_gtin_and_stock_running_out(client, product, record):

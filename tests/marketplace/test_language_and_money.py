@@ -21,7 +21,8 @@ def test_pages_are_vietnamese_by_default_even_for_english_browsers(client):
 def test_english_can_be_chosen_from_any_page(client):
     response = client.post(reverse("set_language"), {"language": "en", "next": reverse("catalogue:index")})
     assert response.status_code == 302
-    html = client.get(reverse("catalogue:index")).content.decode()
+    assert response["Location"] == "/en/catalogue/"  # the English address of the same page
+    html = client.get(reverse("catalogue:index"), follow=True).content.decode()
     assert '<html lang="en"' in html
     assert "Search" in html
 

@@ -157,4 +157,4 @@ def test_the_windows_are_named_in_the_reviewers_language(reviewing, in_english):
     english = reviewing.get(WATCHLIST).content.decode()
     assert "Within 30 days" in english
     reviewing.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
-    assert "Trong vòng 30 ngày" in reviewing.get(WATCHLIST).content.decode()
+    assert "Trong vòng 30 ngày" in reviewing.get(WATCHLIST, follow=True).content.decode()

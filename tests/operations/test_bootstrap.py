@@ -225,8 +225,16 @@ def test_the_reviewer_and_editor_groups_get_their_permissions(fresh_database):
     assert "review_enterprises" in reviewers.permissions.values_list("codename", flat=True)
     editors = Group.objects.get(name=bootstrap.EDITORS_GROUP)
     assert "access_admin" in editors.permissions.values_list("codename", flat=True)
-    assert {"add_page", "change_page", "publish_page"} <= set(
+    editor_pages = set(
         GroupPagePermission.objects.filter(group=editors, page=home).values_list(
+            "permission__codename", flat=True
+        )
+    )
+    assert {"add_page", "change_page"} <= editor_pages
+    assert "publish_page" not in editor_pages  # editors submit; the approvers publish (issue 19)
+    moderators = Group.objects.get(name=bootstrap.MODERATORS_GROUP)
+    assert {"add_page", "change_page", "publish_page"} <= set(
+        GroupPagePermission.objects.filter(group=moderators, page=home).values_list(
             "permission__codename", flat=True
         )
     )
@@ -339,14 +347,15 @@ def test_a_second_run_brings_the_groups_permissions_up_to_date(fresh_database):
     reviewers = Group.objects.get(name=bootstrap.REVIEWERS_GROUP)
     editors = Group.objects.get(name=bootstrap.EDITORS_GROUP)
     reviewers.permissions.clear()
-    GroupPagePermission.objects.filter(group=editors, permission__codename="publish_page").delete()
+    moderators = Group.objects.get(name=bootstrap.MODERATORS_GROUP)
+    GroupPagePermission.objects.filter(group=moderators, permission__codename="publish_page").delete()
     extra = Permission.objects.get(codename="view_province")
     editors.permissions.add(extra)  # given by an operator: kept
 
     run_bootstrap(verbosity=0)
 
     assert reviewers.permissions.filter(codename="review_enterprises").exists()
-    assert GroupPagePermission.objects.filter(group=editors, permission__codename="publish_page").exists()
+    assert GroupPagePermission.objects.filter(group=moderators, permission__codename="publish_page").exists()
     assert editors.permissions.filter(pk=extra.pk).exists()
 
 

@@ -83,7 +83,7 @@ def test_the_enterprise_reads_its_statement_in_the_dashboard(client, vendor1, hi
 def test_the_statement_downloads_as_a_csv_excel_reads(client, vendor1, history):
     client.force_login(vendor1)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    response = client.get(statement_url(history, LAST_MONTH, "dashboard:payout-statement-csv"))
+    response = client.get(statement_url(history, LAST_MONTH, "dashboard:payout-statement-csv"), follow=True)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]

@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from marketplace.audit.models import AuditKind
 from marketplace.dashboard.queues import DateRangeMixin
@@ -34,10 +35,16 @@ class AuditFilterForm(DateRangeMixin, forms.Form):
     enterprise = forms.CharField(label=_("Enterprise"), max_length=100, required=False)
     text = forms.CharField(label=_("Subject or reason"), max_length=100, required=False)
     date_from = forms.DateField(
-        label=_("From"), required=False, input_formats=DATE_INPUT_FORMATS, widget=DateInput
+        label=pgettext_lazy("date range", "From"),
+        required=False,
+        input_formats=DATE_INPUT_FORMATS,
+        widget=DateInput,
     )
     date_to = forms.DateField(
-        label=_("To"), required=False, input_formats=DATE_INPUT_FORMATS, widget=DateInput
+        label=pgettext_lazy("date range", "To"),
+        required=False,
+        input_formats=DATE_INPUT_FORMATS,
+        widget=DateInput,
     )
 
     def filter(self, entries):

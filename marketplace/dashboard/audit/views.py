@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.core.paginator import InvalidPage
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.generic import ListView
 
 from marketplace.audit.models import AuditEntry
@@ -24,8 +24,8 @@ COLUMNS = [
     Column(gettext_lazy("E-mail"), "text"),
     Column(gettext_lazy("Subject"), "text"),
     Column(gettext_lazy("Enterprise"), "text"),
-    Column(gettext_lazy("From"), "text"),
-    Column(gettext_lazy("To"), "text"),
+    Column(pgettext_lazy("date range", "From"), "text"),
+    Column(pgettext_lazy("date range", "To"), "text"),
     Column(gettext_lazy("Reason"), "text"),
     Column(gettext_lazy("Amount"), "money"),
 ]

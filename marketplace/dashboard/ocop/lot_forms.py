@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from oscar.core.loading import get_model
 
 from catalogue import traceability
@@ -108,7 +109,7 @@ class StepForm(forms.ModelForm):
 
 
 class CertificationForm(forms.ModelForm):
-    document = PaperField(label=_("Document"), required=False)
+    document = PaperField(label=pgettext_lazy("papers", "Document"), required=False)
 
     class Meta:
         model = LotCertification

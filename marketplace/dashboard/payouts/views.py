@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 from oscar.core.loading import get_model
@@ -140,6 +141,6 @@ class PayoutView(StatementMixin, TemplateView):
             messages.success(
                 request,
                 _("Payout recorded for %(name)s, %(month)s.")
-                % {"name": self.enterprise.name, "month": f"{self.month:%m/%Y}"},
+                % {"name": self.enterprise.name, "month": date_format(self.month, "YEAR_MONTH_FORMAT")},
             )
         return self.statement_url()

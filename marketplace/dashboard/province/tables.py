@@ -4,6 +4,7 @@ Each is built from the same :class:`~.figures.ProvinceFigures` the page shows, s
 the screen never disagree.
 """
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.reports.exports import Column
@@ -26,7 +27,10 @@ def _sales_by_month(figures):
         Column(_("Cash on delivery"), "money"),
         Column(_("Total"), "money"),
     ]
-    rows = [(f"{month.month:%m/%Y}", month.card, month.cod, month.total) for month in figures.sales_by_month]
+    rows = [
+        (date_format(month.month, "YEAR_MONTH_FORMAT"), month.card, month.cod, month.total)
+        for month in figures.sales_by_month
+    ]
     return columns, rows
 
 

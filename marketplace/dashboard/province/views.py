@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
@@ -62,7 +63,7 @@ def charts(figures):
         ),
         "sales_by_month": column_chart(
             _("Sales by month"),
-            [(f"{m.month:%m/%y}", [m.card, m.cod]) for m in figures.sales_by_month],
+            [(date_format(m.month, "YEAR_MONTH_FORMAT"), [m.card, m.cod]) for m in figures.sales_by_month],
             series=[_("Card"), _("Cash on delivery")],
             kind="money",
         ),

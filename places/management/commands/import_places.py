@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from places import loader, sources
+from places import loader, signals, sources
 
 
 class Command(BaseCommand):
@@ -53,6 +53,17 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         if options["verbosity"] > 0:
             self.stdout.write(f"Reading {divisions.source}.")
-        report = loader.load_units(divisions, progress=options["verbosity"] > 0)
+        progress = options["verbosity"] > 0
+        report = loader.load_units(divisions, progress=progress)
+        if file is None:  # the former units come with the package's data, not with a file
+            try:
+                report = report._replace(legacy=loader.load_home_legacy_units(divisions, progress=progress))
+            except sources.UnitsUnavailable as error:
+                raise CommandError(str(error)) from error
         if options["verbosity"] > 0:
             self.stdout.write(self.style.SUCCESS(report.summary()))
+        for _receiver, said in signals.units_imported.send(
+            sender=self.__class__, report=report, progress=options["verbosity"] > 0
+        ):
+            if said and options["verbosity"] > 0:
+                self.stdout.write(str(said))

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from marketplace.demo import builders, content, facts
+from marketplace.demo import builders, content, events, facts
 from marketplace.operations.bootstrap import ensure_categories
 from places import loader
 from places.sources import UnitsUnavailable
@@ -60,7 +60,7 @@ class Command(BaseCommand):
             builders.ensure_products(enterprises, categories, limit=products, progress=bar)
         with tqdm(desc="Facts", unit="product", disable=quiet) as bar:
             counts = facts.ensure_product_facts(progress=bar)
-        builders.ensure_pages(categories)
+        events.ensure_events(builders.ensure_pages(categories))
         if not quiet:
             self.stdout.write(
                 self.style.SUCCESS(

@@ -47,6 +47,12 @@ class Command(BaseCommand):
             site, outcome = bootstrap.ensure_sites(home)
             self.tell(outcome)
             self.tell(bootstrap.ensure_province_settings(site, province))
+            self.tell(bootstrap.ensure_operator_settings(site, province))
+            self.tell(bootstrap.ensure_event_index(home))
+
+        self.step("Place pages (one per commune and ward)")
+        with transaction.atomic():
+            self.tell(bootstrap.ensure_place_pages(province, progress=self.verbosity > 0))
 
         self.step("OCOP catalogue: product class, sectors and product sets")
         with transaction.atomic():
