@@ -4,6 +4,7 @@ import importlib
 
 import pytest
 from django.apps import apps
+from django.core import serializers
 from django.db import DatabaseError, connection, transaction
 from oscar.core.loading import get_model
 
@@ -55,6 +56,30 @@ def test_the_database_refuses_an_update_in_sql(entry):
         cursor.execute(f"UPDATE {AuditEntry._meta.db_table} SET reason = 'edited' WHERE id = %s", [entry.pk])
     entry.refresh_from_db()
     assert entry.reason == ""
+
+
+@pytest.mark.parametrize("microseconds", [512, 123456])
+def test_a_copy_of_the_database_kept_to_the_millisecond_writes_back_unchanged(entry, microseconds):
+    """The test runner's snapshot keeps times to the millisecond (DjangoJSONEncoder): writing it
+    back is no change, also for a time under a millisecond past the second (it loses its fraction)."""
+    table = AuditEntry._meta.db_table
+    when = entry.when.replace(microsecond=microseconds)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table} WHERE id = %s", [entry.pk])
+    AuditEntry.objects.bulk_create([AuditEntry(**{**model_fields(entry), "when": when})])
+    copy = serializers.serialize("json", AuditEntry.objects.filter(pk=entry.pk))
+    for restored in serializers.deserialize("json", copy):
+        restored.object.save_base(raw=True)  # as the runner restores it: an UPDATE of the row
+    with (
+        pytest.raises(DatabaseError, match="cannot be updated"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(f'UPDATE {table} SET "when" = %s WHERE id = %s', [when.replace(second=0), entry.pk])
+
+
+def model_fields(entry):
+    return {field.attname: getattr(entry, field.attname) for field in AuditEntry._meta.concrete_fields}
 
 
 def test_the_backfill_copies_the_decisions_kept_before_the_log(reviewer):
