@@ -7,6 +7,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from .choosers import category_chooser_viewset
 from .event_blocks import UpcomingEventsBlock
 from .fact_blocks import EnterpriseCardBlock, FactProductsBlock, TraceableLotBlock
+from .product_row import ProductRowContext
 from .rich_text import SafeRichTextBlock
 
 CategoryChooserBlock = category_chooser_viewset.get_block_class(
@@ -14,7 +15,7 @@ CategoryChooserBlock = category_chooser_viewset.get_block_class(
 )
 
 
-class ProductsBlock(blocks.StructBlock):
+class ProductsBlock(ProductRowContext, blocks.StructBlock):
     """A row of products, chosen by the search service from a category and/or words."""
 
     heading = blocks.CharBlock(label=_("Heading"))
@@ -23,15 +24,6 @@ class ProductsBlock(blocks.StructBlock):
         label=_("Search words"), required=False, help_text=_("Optional, e.g. 'mật ong'.")
     )
     count = blocks.IntegerBlock(label=_("How many"), default=8, min_value=1, max_value=24)
-
-    def get_context(self, value, parent_context=None):
-        from .services import ROWS, ProductRows
-
-        context = super().get_context(value, parent_context)
-        rows = context.get(ROWS) or ProductRows([value])  # the page's rows, rendered together
-        context[ROWS] = rows
-        context["products"] = rows.products(value)
-        return context
 
     class Meta:
         icon = "list-ul"

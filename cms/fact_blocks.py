@@ -10,6 +10,7 @@ from search.query import BadgeKind, ProductQuery
 
 from .choosers import category_chooser_viewset
 from .fact_choosers import enterprise_chooser_viewset, lot_chooser_viewset, origin_commune_chooser_viewset
+from .product_row import ProductRowContext
 from .story_facts import FACTS, StoryFacts
 
 EnterpriseChooserBlock = enterprise_chooser_viewset.get_block_class(
@@ -49,7 +50,7 @@ class EnterpriseCardBlock(blocks.StructBlock):
         template = "cms/blocks/enterprise_card.html"
 
 
-class FactProductsBlock(blocks.StructBlock):
+class FactProductsBlock(ProductRowContext, blocks.StructBlock):
     """Products chosen by verified facts: where they verifiably come from, their OCOP stars, their sector."""
 
     heading = blocks.CharBlock(label=_("Heading"))
@@ -85,15 +86,6 @@ class FactProductsBlock(blocks.StructBlock):
             category_ids=(category_index().descendants_and_self(sector.pk) or (sector.pk,)) if sector else (),
             per_page=value["count"],
         )
-
-    def get_context(self, value, parent_context=None):
-        from .services import ROWS, ProductRows
-
-        context = super().get_context(value, parent_context)
-        rows = context.get(ROWS) or ProductRows([value])  # the page's rows, rendered together
-        context[ROWS] = rows
-        context["products"] = rows.products(value)
-        return context
 
     class Meta:
         icon = "list-ul"
