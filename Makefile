@@ -25,7 +25,7 @@ run: $(BIN)/.installed
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## test: install what is needed and run the whole suite (browser tests included)
-test: $(BIN)/.installed browser-deps
+test: $(BIN)/.installed browser-deps node_modules/.installed
 	$(BIN)/python -m pytest
 
 ## test-fast: the suite without browser tests
@@ -50,6 +50,11 @@ browser-deps:
 		{ [ -z "$$tools" ] || $$sudo env DEBIAN_FRONTEND=noninteractive \
 			apt-get install -y -qq --no-install-recommends $$tools >/dev/null; }; \
 	fi
+
+# axe-core and Lighthouse, pinned in package-lock.json, for the accessibility check and the measurement.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
@@ -86,4 +91,4 @@ lock:
 	  comm -13 <(sort requirements.txt) <(/tmp/cho-ocop-lock/bin/pip freeze --exclude-editable | sort); } > requirements-test.txt
 
 clean:
-	rm -rf var db.sqlite3 db.sqlite3-* $(VENV)
+	rm -rf var db.sqlite3 db.sqlite3-* $(VENV) node_modules

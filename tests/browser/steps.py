@@ -3,6 +3,8 @@
 import re
 
 from django.test import Client
+from django.utils.text import slugify
+from playwright.sync_api import expect
 
 
 def sign_in(page, live_server, user):
@@ -47,3 +49,19 @@ def pay_by_card(page):
     card.locator("input[placeholder=postal_code]").fill("52000")
     page.locator("#card_pay").click()
     page.wait_for_url(re.compile(r"/checkout/thank-you/"))
+
+
+def title_new_page(page, title):
+    """Types a new Wagtail page's title. The admin copies it into the slug when the editor leaves
+    the field, but only once its scripts have started; on a loaded machine they may start after
+    the typing, and then the editor fills the slug on the promotion tab, as this does."""
+    page.fill("#id_title", title)
+    page.locator("#id_title").press("Tab")
+    slug = page.locator("#id_slug")
+    try:
+        expect(slug).not_to_have_value("", timeout=3000)
+    except AssertionError:
+        panel = slug.evaluate("field => field.closest('[role=tabpanel]').id")
+        page.locator(f"[role=tab][href='#{panel}']").click()
+        slug.fill(slugify(title, allow_unicode=True))
+        page.locator("[role=tab]").first.click()

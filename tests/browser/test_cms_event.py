@@ -10,7 +10,7 @@ from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
 from cms.models import EventIndexPage, EventPage
-from tests.browser.steps import sign_in
+from tests.browser.steps import sign_in, title_new_page
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -31,7 +31,7 @@ def test_an_editor_publishes_a_fair_and_a_visitor_downloads_its_calendar_file(pa
     sign_in(page, live_server, get_user_model().objects.get(email="editor@demo.vn"))
 
     page.goto(f"/cms/pages/add/cms/eventpage/{index.pk}/")
-    page.fill("#id_title", TITLE)
+    title_new_page(page, TITLE)
     page.select_option("#id_kind", "fair")
     page.fill("#id_starts", "02/06/2030 08:00")
     page.fill("#id_ends", "04/06/2030 21:00")

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from cms.models import StoryIndexPage, StoryPage
 from marketplace.operations.bootstrap import EDITORS_GROUP, MODERATORS_GROUP
-from tests.browser.steps import sign_in
+from tests.browser.steps import sign_in, title_new_page
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -28,7 +28,7 @@ def test_a_story_goes_live_only_once_an_approver_approves_it(page, live_server):
 
     sign_in(page, live_server, writer)
     page.goto(f"/cms/pages/add/cms/storypage/{index.pk}/")
-    page.fill("#id_title", TITLE)
+    title_new_page(page, TITLE)
     page.fill("#id_date", "20/11/2026")
     page.fill("#id_intro", "Mật ong hoa tràm của các hộ nuôi ong Gio Linh.")
     assert page.locator("button[name='action-publish']").count() == 0  # editors do not publish

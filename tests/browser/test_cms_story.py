@@ -9,7 +9,7 @@ from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
 from cms.models import StoryIndexPage, StoryPage
-from tests.browser.steps import sign_in
+from tests.browser.steps import sign_in, title_new_page
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -43,7 +43,7 @@ def test_an_editor_tells_a_story_with_fact_blocks_and_the_product_links_back(pag
     sign_in(page, live_server, get_user_model().objects.get(email="editor@demo.vn"))
 
     page.goto(f"/cms/pages/add/cms/storypage/{index.pk}/")
-    page.fill("#id_title", TITLE)
+    title_new_page(page, TITLE)
     page.fill("#id_date", "20/11/2026")
     page.fill("#id_intro", "Một câu chuyện về làng nghề và những lô hàng truy xuất được.")
     # The admin speaks the editor's language.
