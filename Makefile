@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 PYTHON ?= $(shell for c in python3.12 $$(ls -d $$HOME/.pyenv/versions/3.12*/bin/python3.12 /root/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null) python3.13 python3; do \
 	$$c -c 'import sys; assert sys.version_info >= (3, 12)' 2>/dev/null && { echo $$c; break; }; done)
 
-.PHONY: run test test-fast lint format messages lock bench bench-search bench-pages clean browser-deps
+.PHONY: run test test-fast lint format messages lock bench bench-search bench-pages lighthouse clean browser-deps
 
 $(BIN)/.installed: requirements.txt requirements-test.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed"; exit 1; }
@@ -79,6 +79,11 @@ bench-search: $(BIN)/.installed
 ## BENCH_ARGS="--products 2000" for a quick run
 bench-pages: $(BIN)/.installed
 	DEBUG=0 $(BIN)/python manage.py bench_pages $(BENCH_ARGS)
+
+## lighthouse: Lighthouse (mobile) on home, a product, a search and a storefront of the demo province,
+## served by gunicorn under production settings (not a test); LIGHTHOUSE_ARGS="--runs 3" for medians
+lighthouse: $(BIN)/.installed node_modules/.installed
+	DEBUG=0 $(BIN)/python manage.py measure_pages $(LIGHTHOUSE_ARGS)
 
 ## lock: re-pin requirements.txt and requirements-test.txt from the .in files
 lock:

@@ -11,7 +11,8 @@ and renders only the missing ones, and stores them in one ``set_many``: a page w
 are all cached costs one query, whatever its number of cards.
 
 The basket form's CSRF field is not kept in a fragment: fragments hold a marker that is
-replaced, on every page, by the field as that page renders it.
+replaced, on every page, by the field as that page renders it. So is the picture's
+``loading``: the first row of a page loads at once, the cards below the fold lazily.
 """
 
 import hashlib
@@ -25,11 +26,13 @@ from django.utils.translation import get_language
 
 from .card_products import ProductsById
 from .card_versions import card_versions
-from .cards import CardUrls, build_cards, facts_fetched, with_card_facts
+from .cards import CARD_BADGES, THUMBNAIL_SIZE, CardUrls, build_cards, facts_fetched, with_card_facts
 from .models import Product
 
 TEMPLATE = "catalogue/partials/product_card.html"
 CSRF_MARK = "<!--card-csrf-field-->"
+LOADING_MARK = "card-loading-mark"
+EAGER_CARDS = 4  # a row on a desktop, two on a phone: above the fold
 TIMEOUT = 24 * 3600  # a fragment is for one badge day anyway
 
 
@@ -62,7 +65,18 @@ def render_cards(products, csrf_field=""):
         store.set_many(fresh, TIMEOUT)
         found = {**found, **fresh}
     shown = [found.get(keys[pk]) if pk in keys else rendered.get(pk) for pk in ids]
-    return [html.replace(CSRF_MARK, csrf_field) for html in shown if html is not None]
+    shown = [html for html in shown if html is not None]
+    return [
+        html.replace(CSRF_MARK, csrf_field).replace(
+            LOADING_MARK, "eager" if index < EAGER_CARDS else "lazy", 1
+        )
+        for index, html in enumerate(shown)
+    ]
+
+
+def picture_loading(index):
+    """The ``loading`` of the picture of a page's ``index``-th card: lazy below the fold."""
+    return "eager" if index < EAGER_CARDS else "lazy"
 
 
 def loaded_for_cards(ids, given=()):
@@ -76,7 +90,7 @@ def loaded_for_cards(ids, given=()):
 def render_fresh(cards):
     """Each card's HTML by its product's id, the cards rendered in one pass of the template."""
     template = get_template(TEMPLATE).template
-    context = Context({"csrf_field": CSRF_MARK})
+    context = Context({"csrf_field": CSRF_MARK, "loading": LOADING_MARK})
     rendered = {}
     with context.render_context.push_state(template), context.bind_template(template):
         for card in cards:
@@ -87,5 +101,7 @@ def render_fresh(cards):
 
 @cache
 def template_version():
-    """A digest of the card template's source: a changed template is a new set of fragments."""
-    return hashlib.blake2b(get_template(TEMPLATE).template.source.encode(), digest_size=6).hexdigest()
+    """A digest of the card template's source and of the layout decided in Python (the badges a
+    card holds, its picture's size): a change to either is a new set of fragments."""
+    source = f"{get_template(TEMPLATE).template.source}|{CARD_BADGES}|{THUMBNAIL_SIZE}"
+    return hashlib.blake2b(source.encode(), digest_size=6).hexdigest()

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.urls import reverse
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from oscar.core.loading import feature_hidden, get_class
 from oscar.core.thumbnails import get_thumbnailer
 from oscar.templatetags.currency_filters import currency
@@ -26,7 +26,12 @@ from .models import Product
 Selector = get_class("partner.strategy", "Selector")
 logger = logging.getLogger(__name__)
 
-THUMBNAIL_SIZE = "x155"
+# A square picture of known size: the card's <img> carries width and height (no layout shift).
+THUMBNAIL_SIZE = "320x320"
+THUMBNAIL_PIXELS = 320
+# A phone's card (some 170 px wide) holds two small badges on one line; the rest is "+n".
+CARD_BADGES = 2
+STAR_CLASSES = ("One", "Two", "Three", "Four", "Five")  # as_stars()' names
 # Stand-ins reversed once per page, then replaced by each product's values.
 _PK = 918273645
 _SLUG = "cardslugstandin"
@@ -47,8 +52,10 @@ class ProductCard:
     url: str
     title: str
     image_url: str
-    stars: str | None  # the rating's CSS class ("" unrated); None when reviews are switched off
-    badges: tuple
+    stars: str | None  # the rating's CSS class; None when unrated or reviews are switched off
+    badges: tuple  # those shown, by priority (certificate, origin, traceability, specialty)
+    more_badges: tuple  # those folded into "+n"
+    enterprise: str  # the name of the enterprise that sells it ("" when none offers it)
     price_exists: bool
     price_text: str
     availability_code: str
@@ -58,8 +65,35 @@ class ProductCard:
     basket_url: str
 
     @property
-    def short_title(self):
-        return Truncator(self.title).words(4, truncate=" …")  # as |truncatewords:4
+    def rating_stars(self):
+        """The rating as a number of stars (1-5) for words; ``stars`` is its CSS class."""
+        return STAR_CLASSES.index(self.stars) + 1 if self.stars in STAR_CLASSES else None
+
+    @property
+    def all_badges(self):
+        return self.badges + self.more_badges
+
+    @property
+    def more_badges_label(self):
+        """ "+2", spoken as "2 more badges: …" by its title."""
+        return f"+{len(self.more_badges)}"
+
+    @property
+    def more_badges_title(self):
+        count = len(self.more_badges)
+        names = ", ".join(badge.label for badge in self.more_badges)
+        return ngettext("%(count)s more badge: %(names)s", "%(count)s more badges: %(names)s", count) % {
+            "count": count,
+            "names": names,
+        }
+
+
+def split_badges(badges, limit=CARD_BADGES):
+    """The badges a card shows and those it folds into "+n": never a lone "+1" where the badge fits."""
+    badges = tuple(badges)
+    if len(badges) <= limit:
+        return badges, ()
+    return badges[: limit - 1], badges[limit - 1 :]
 
 
 class CardUrls:
@@ -117,16 +151,21 @@ def build_card(product, on, urls, strategy, thumbnailer, show_stars, prices):
         basket = "form"
     else:
         basket = "disabled"
+    badges = tuple(
+        CompactBadge(badge.code, badge.label, badge.explanation)
+        for badge in verified_badges(product, on, evidence=False)
+    )
+    shown, more = split_badges(badges)
+    stockrecord = getattr(info, "stockrecord", None)
     return ProductCard(
         pk=product.pk,
         url=urls.product(product),
         title=title,
         image_url=thumbnail_url(thumbnailer, original),
-        stars=as_stars(product.rating) if show_stars else None,
-        badges=tuple(
-            CompactBadge(badge.code, badge.label, badge.explanation)
-            for badge in verified_badges(product, on, evidence=False)
-        ),
+        stars=as_stars(product.rating) if show_stars and product.rating is not None else None,
+        badges=shown,
+        more_badges=more,
+        enterprise=stockrecord.partner.name if stockrecord is not None else "",
         price_exists=price.exists,
         price_text=price_text(price, prices),
         availability_code=availability.code,
@@ -140,7 +179,7 @@ def build_card(product, on, urls, strategy, thumbnailer, show_stars, prices):
 def thumbnail_url(thumbnailer, original):
     """The card's picture, "" when it cannot be made (as ``{% oscar_thumbnail %}`` does)."""
     try:
-        return thumbnailer.generate_thumbnail(original, size=THUMBNAIL_SIZE, upscale=False).url
+        return thumbnailer.generate_thumbnail(original, size=THUMBNAIL_SIZE, crop="center").url
     except Exception:
         logger.exception("No thumbnail for %s", original)
         return ""

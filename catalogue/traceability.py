@@ -114,3 +114,17 @@ def revise(lot, change_note):
         item._state.adding = True
         item.save()
     return lot
+
+
+def traceable_lots(product, shown=5):
+    """The lots a shopper can trace, newest first: each lot's latest published revision that records
+    a step. Reads the product's fetched lots (the product page fetches them with their step counts)."""
+    from .badges import records_steps
+
+    latest = {}
+    for lot in product.lots.all():
+        if lot.status == Status.PUBLISHED and records_steps(lot):
+            kept = latest.get(lot.lot_code)
+            if kept is None or lot.revision > kept.revision:
+                latest[lot.lot_code] = lot
+    return sorted(latest.values(), key=lambda lot: (lot.production_date, lot.lot_code), reverse=True)[:shown]

@@ -18,8 +18,11 @@ class ProductDetailView(OscarProductDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # With their authors in the same query: each review shows its reviewer's name.
-        context["approved_reviews"] = self.object.reviews.approved().select_related("user")[:REVIEWS_SHOWN]
+        # With their authors and replies in the same query: each review shows its reviewer's name
+        # and the enterprise's reply.
+        context["approved_reviews"] = self.object.reviews.approved().select_related(
+            "user", "reply__enterprise"
+        )[:REVIEWS_SHOWN]
         return context
 
     # The stock alert is a region of the shopper's own, asked only when the product is out of

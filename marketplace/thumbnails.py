@@ -88,14 +88,19 @@ class StorageThumbnailer(AbstractThumbnailer):
 # no shopper waits for them (the options are the templates' own: the same file names).
 VARIANTS = {
     "product-image": (
-        {"size": "x155", "upscale": False},  # product cards
+        {"size": "320x320", "crop": "center"},  # product cards (catalogue.cards.THUMBNAIL_SIZE)
         {"size": "440x400", "upscale": False},  # the product page's gallery
         {"size": "65x55", "crop": "center"},  # the gallery's strip
         {"size": "100x100", "upscale": False},  # basket lines
         {"size": "160x160", "upscale": False},  # traceability pages
     ),
     "enterprise-logo": ({"size": "120x120", "crop": "center"}, {"size": "120x120", "upscale": False}),
-    "enterprise-banner": ({"size": "1110x280", "crop": "center"}, {"size": "360x120", "upscale": False}),
+    "enterprise-banner": (
+        {"size": "1110x280", "crop": "center"},  # the storefront's banner
+        {"size": "555x140", "crop": "center"},  # the same banner on phones (its srcset)
+        {"size": "740x187", "crop": "center"},  # and on phones of twice the pixel density
+        {"size": "360x120", "upscale": False},
+    ),
 }
 
 

@@ -35,4 +35,43 @@ class ProductReview(AbstractProductReview):
         return self.status == self.REJECTED
 
 
+class ReviewReply(models.Model):
+    """The selling enterprise's one public answer to a review, in plain text, editable by its staff.
+
+    Written and changed only through ``catalogue.reviews.replies``, which checks that the person
+    works for an enterprise selling the reviewed product.
+    """
+
+    review = models.OneToOneField(
+        ProductReview, on_delete=models.CASCADE, related_name="reply", verbose_name=_("review")
+    )
+    enterprise = models.ForeignKey(
+        "partner.Partner",
+        on_delete=models.CASCADE,
+        related_name="review_replies",
+        verbose_name=_("enterprise"),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("written by"),
+    )
+    body = models.TextField(_("reply"))
+    date_created = models.DateTimeField(_("replied on"), auto_now_add=True)
+    date_updated = models.DateTimeField(_("edited on"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("reply to a review")
+        verbose_name_plural = _("replies to reviews")
+
+    def __str__(self):
+        return f"{self.enterprise}: {self.review}"
+
+    @property
+    def was_edited(self):
+        return (self.date_updated - self.date_created).total_seconds() > 60
+
+
 from oscar.apps.catalogue.reviews.models import *

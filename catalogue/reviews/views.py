@@ -55,7 +55,7 @@ class ProductReviewList(views.ProductReviewList):
     above it with its price, image and review count at once."""
 
     def get_queryset(self):
-        return super().get_queryset().select_related("user", "product")
+        return super().get_queryset().select_related("user", "product", "reply__enterprise")
 
     def get_context_data(self, **kwargs):
         context = ListView.get_context_data(self, **kwargs)  # Oscar's fetches the product alone

@@ -16,9 +16,7 @@ Applicator = get_class("offer.applicator", "Applicator")
 
 class KeptSiteOffers(Applicator):
     def get_site_offers(self):
-        moment = now()
-        offers = content_revision.kept("site-offers", _open_site_offers)
-        return [offer for offer in offers if _runs(offer, moment)]
+        return running_site_offers()
 
 
 def _open_site_offers():
@@ -31,3 +29,11 @@ def _runs(offer, moment):
     """Oscar's ``ActiveOfferManager`` dates, at ``moment``."""
     started = offer.start_datetime is None or offer.start_datetime <= moment
     return started and (offer.end_datetime is None or offer.end_datetime >= moment)
+
+
+def running_site_offers():
+    """The site offers running now: what the offers page lists, and whether the menu links it."""
+    moment = now()
+    return [
+        offer for offer in content_revision.kept("site-offers", _open_site_offers) if _runs(offer, moment)
+    ]

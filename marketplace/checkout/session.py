@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout import exceptions, session
 from oscar.core.loading import get_class, get_model
 
-from marketplace.payment.gateways import gateways
+from marketplace.payment.gateways import available_gateways
 
 Repository = get_class("shipping.repository", "Repository")
 ParcelShipping = get_class("shipping.methods", "ParcelShipping")
@@ -37,8 +37,8 @@ class CheckoutSessionMixin(session.CheckoutSessionMixin):
         return Repository().parcel_shipping(basket, self.checkout_session.parcel_shipping_choices())
 
     def get_gateway(self):
-        """The registered way of paying the shopper chose, or None."""
-        return gateways().get(self.checkout_session.payment_method() or "")
+        """The way of paying the shopper chose, or None if it is not offered now (card without keys)."""
+        return available_gateways().get(self.checkout_session.payment_method() or "")
 
     # Pre-conditions
 

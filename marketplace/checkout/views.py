@@ -18,15 +18,18 @@ from django.utils.translation import gettext as _
 from oscar.apps.checkout import views
 from oscar.core.loading import get_class, get_classes, get_model
 
-from marketplace.payment import outcomes
-from marketplace.payment.gateways import PaymentOutcome, gateways
+from marketplace.payment import card_payment, outcomes
+from marketplace.payment.cash_instead import pay_on_delivery_instead
+from marketplace.payment.gateways import PaymentOutcome, available_gateways, gateways, unavailable_gateways
 
+from .awaiting import order_awaiting_card
 from .fingerprint import submission_fingerprint
 
 ShippingMethodForm, PaymentMethodForm = get_classes(
     "checkout.forms", ["ShippingMethodForm", "PaymentMethodForm"]
 )
 Repository = get_class("shipping.repository", "Repository")
+CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
 ParcelShipping = get_class("shipping.methods", "ParcelShipping")
 UnableToPlaceOrder = get_class("order.exceptions", "UnableToPlaceOrder")
 basket_groups = get_class("basket.groups", "basket_groups")
@@ -132,14 +135,28 @@ class ShippingMethodView(views.ShippingMethodView):
 
 
 class PaymentMethodView(views.PaymentMethodView):
-    """Cash on delivery, card, or whatever else is registered (a single one is chosen for the shopper)."""
+    """The ways of paying that work now (a single one is chosen for the shopper); those that do
+    not (card without Stripe's keys) are named with what to do instead, and refused if posted.
+
+    Back from the card page, the order already placed is paid for here: by card again, or cash on
+    delivery for that same order (:mod:`marketplace.payment.cash_instead`), never a second order.
+    """
 
     template_name = "oscar/checkout/payment_method.html"
     success_url = reverse_lazy("checkout:preview")
 
+    def dispatch(self, request, *args, **kwargs):
+        self.awaiting_order = order_awaiting_card(request)
+        if self.awaiting_order is not None:
+            self.checkout_session = CheckoutSessionData(request)
+            if request.method == "POST":
+                return self.pay_awaiting_order(request)
+            return self.render_choice(PaymentMethodForm(gateways=available_gateways().values()))
+        return super().dispatch(request, *args, **kwargs)
+
     def get(self, request, *args, **kwargs):
-        available = list(gateways().values())
-        if len(available) == 1:
+        available = list(available_gateways().values())
+        if len(available) == 1 and not unavailable_gateways():
             self.checkout_session.pay_by(available[0].code)
             return self.get_success_response()
         form = PaymentMethodForm(
@@ -148,11 +165,57 @@ class PaymentMethodView(views.PaymentMethodView):
         return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
-        form = PaymentMethodForm(request.POST, gateways=gateways().values())
+        form = self.posted_form(request)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         self.checkout_session.pay_by(form.cleaned_data["method"])
         return self.get_success_response()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(unavailable=list(unavailable_gateways().values()), **kwargs)
+
+    def posted_form(self, request):
+        """The shopper's choice among the gateways that work; one that does not is refused plainly."""
+        form = PaymentMethodForm(request.POST, gateways=available_gateways().values())
+        refused = unavailable_gateways().get(request.POST.get("method", ""))
+        if refused is not None:
+            form.is_valid()
+            form.errors.pop("method", None)
+            form.add_error("method", refused.unavailable_message)
+        return form
+
+    # The order placed and waiting for its card
+
+    def render_choice(self, form):
+        return self.response_class(
+            request=self.request,
+            template=[self.template_name],
+            context={
+                "form": form,
+                "awaiting_order": self.awaiting_order,
+                "unavailable": list(unavailable_gateways().values()),
+            },
+            using=self.template_engine,
+        )
+
+    def pay_awaiting_order(self, request):
+        order = self.awaiting_order
+        form = self.posted_form(request)
+        if not form.is_valid():
+            return self.render_choice(form)
+        if form.cleaned_data["method"] == "card":
+            return redirect("payment:card", number=order.number)
+        result = pay_on_delivery_instead(order, by=order.user)
+        if result.status == card_payment.UNAVAILABLE:
+            messages.error(request, result.message)
+            return self.render_choice(form)
+        if result.status == card_payment.CLOSED:
+            messages.warning(request, result.message)
+            return redirect("basket:summary")
+        logger.info("Order #%s: cash on delivery instead of the card", order.number)
+        self.checkout_session.flush()
+        request.session["checkout_order_id"] = order.pk
+        return redirect("checkout:thank-you")
 
 
 class AlreadyPlaced(Exception):
@@ -173,6 +236,9 @@ class PaymentDetailsView(views.PaymentDetailsView):
         return super().get(request, *args, **kwargs)
 
     def dispatch(self, request, *args, **kwargs):
+        if request.method == "GET" and order_awaiting_card(request) is not None:
+            # Back from the card page (its basket is frozen, so it looks empty): pay that order.
+            return redirect("checkout:payment-method")
         if request.method == "POST" and request.POST.get("action") == "place_order":
             order = self.order_placed_in_this_session(request)
             if order is not None:  # a second click after the first one finished

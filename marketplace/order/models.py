@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.address.abstract_models import AbstractShippingAddress
+from oscar.apps.order.abstract_models import AbstractOrder
 
 from marketplace.address.abstract_models import AdministrativeUnits
 
@@ -98,6 +99,14 @@ class ParcelStatusChange(models.Model):
     def why(self):
         """The written note, by the name every status history shows it under."""
         return self.note
+
+
+class Order(AbstractOrder):
+    """Oscar's order, remembering the language the shopper ordered in: their mails are written in it."""
+
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
 
 
 from oscar.apps.order.models import *

@@ -1,8 +1,8 @@
 """E-mails when an order is confirmed: the shopper gets the whole order, each enterprise its own parcel.
 
 A worker writes and sends them once the transaction commits, through Oscar's communication framework
-(event types ``ORDER_PLACED`` and ``PARCEL_PLACED``, editable in the dashboard), in the
-site's default language: Vietnamese.
+(event types ``ORDER_PLACED`` and ``PARCEL_PLACED``, editable in the dashboard): the shopper's
+in the language they ordered in, the enterprises' in the site's default language, Vietnamese.
 """
 
 import logging
@@ -49,8 +49,9 @@ def send_order_confirmation(order):
 def send_now(order_pk):
     order = Order.objects.select_related("user", "shipping_address").get(pk=order_pk)
     parcels = list(order.parcels.select_related("enterprise").order_by("number"))
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(order.language):
         send_to_shopper(order, parcels)
+    with translation.override(settings.LANGUAGE_CODE):
         for parcel in parcels:
             send_to_enterprise(order, parcel)
 

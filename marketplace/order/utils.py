@@ -1,6 +1,8 @@
 """Oscar's order creation, extended: stock under row locks first, then the order, then its parcels."""
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from oscar.apps.order import utils
 from oscar.core.loading import get_model
 
@@ -27,6 +29,19 @@ class OrderCreator(utils.OrderCreator):
             placement.create_parcels(order, basket, shipping_method)
         return order
 
+    def create_order_model(self, *args, **extra_order_fields):
+        """The order remembers the language it was placed in (the page's: /en/ or Vietnamese)."""
+        extra_order_fields.setdefault("language", ordering_language())
+        return super().create_order_model(*args, **extra_order_fields)
+
     def update_stock_records(self, line):
         # Allocated up front by stock.allocate, under row locks.
         pass
+
+
+def ordering_language():
+    """The active language if the site offers it, else the site's default (Vietnamese)."""
+    try:
+        return translation.get_supported_language_variant(translation.get_language() or "")
+    except LookupError:
+        return settings.LANGUAGE_CODE

@@ -25,7 +25,7 @@ Category = get_model("catalogue", "Category")
 Partner = get_model("partner", "Partner")
 OFFER_MODELS = {get_model("offer", name) for name in ("ConditionalOffer", "Condition", "Benefit", "Range")}
 
-# The site's offers are kept under the revision (marketplace.basket.offers); no cached page shows them.
+# The site's offers are kept under the revision (marketplace.basket.offers); the menu links them.
 OFFERS = "offers"
 
 
@@ -55,7 +55,8 @@ def _content_changed(sender, instance=None, **kwargs):
 def _offers_changed(sender, raw=False, **kwargs):
     # Benefits and conditions are saved as their proxies (a percentage discount, a count condition).
     if not raw and sender._meta.concrete_model in OFFER_MODELS:
-        on_commit_record({OFFERS})
+        # The menu links the offers page only while one runs: cached pages show that.
+        on_commit_record({OFFERS, revisions.EVERYTHING})
 
 
 def _everything_changed(sender, raw=False, **kwargs):

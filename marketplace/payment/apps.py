@@ -19,6 +19,7 @@ class PaymentConfig(apps.PaymentConfig):
             path("pay/<str:number>/", views.CardPaymentView.as_view(), name="card"),
             path("pay/<str:number>/confirm/", views.CardConfirmView.as_view(), name="card-confirm"),
             path("pay/<str:number>/abandon/", views.AbandonPaymentView.as_view(), name="card-abandon"),
+            path("pay/<str:number>/cash/", views.CashInsteadView.as_view(), name="card-cash-instead"),
             path("stripe/webhook/", views.StripeWebhookView.as_view(), name="stripe-webhook"),
         ]
         return self.post_process_urls(urls)

@@ -33,14 +33,24 @@ TO_REVIEW_EVENT = "Refunded, to review"
 
 def open_source(order, gateway, amount: Decimal):
     """The order's Source for ``gateway``, created once (placing an order twice never doubles it)."""
+    source, _ = Source.objects.get_or_create(
+        order=order,
+        defaults={
+            "source_type": source_type_of(gateway),
+            "currency": order.currency,
+            "amount_allocated": amount,
+        },
+    )
+    return source
+
+
+def source_type_of(gateway):
+    """The SourceType named after the gateway's code (its stored name is English; pages show the
+    gateway's translated name, see ``marketplace.payment.models.SourceType``)."""
     with translation.override("en"):
         name = str(gateway.name)
     source_type, _ = SourceType.objects.get_or_create(code=gateway.code, defaults={"name": name})
-    source, _ = Source.objects.get_or_create(
-        order=order,
-        defaults={"source_type": source_type, "currency": order.currency, "amount_allocated": amount},
-    )
-    return source
+    return source_type
 
 
 def order_source(order, lock=False):

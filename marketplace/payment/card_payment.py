@@ -112,23 +112,34 @@ def abandon(order, reason) -> CardResult:
     """
     with transaction.atomic():
         source = bookkeeping.order_source(order, lock=True)
-        if settled := _settled(order):
-            return settled
-        if source.reference:
-            client = stripe_api.client()
-            try:
-                intent = client.v1.payment_intents.retrieve(source.reference)
-                if intent.status == "succeeded":
-                    return _outcome(order, source, intent)
-                if intent.status in OPEN_INTENT | {"requires_payment_method"}:
-                    client.v1.payment_intents.cancel(intent.id)
-            except stripe.StripeError as error:
-                logger.error(
-                    "Cancelling payment %s of order %s failed: %s", source.reference, order.number, error
-                )
-                return _unavailable()
+        if refused := stop_attempt(order, source):
+            return refused
         outcomes.payment_failed(order, reason=reason)
         return CardResult(CLOSED)
+
+
+def stop_attempt(order, source):
+    """Cancel the order's open PaymentIntent, so the card can no longer pay it (``source`` locked).
+
+    Returns None when nothing can charge the order any more, else why it cannot be given up:
+    paid meanwhile (the payment is written down), no longer payable, or Stripe not answering.
+    """
+    if settled := _settled(order):
+        return settled
+    if source.reference:
+        client = stripe_api.client()
+        try:
+            intent = client.v1.payment_intents.retrieve(source.reference)
+            if intent.status == "succeeded":
+                return _outcome(order, source, intent)
+            if intent.status in OPEN_INTENT | {"requires_payment_method"}:
+                client.v1.payment_intents.cancel(intent.id)
+        except stripe.StripeError as error:
+            logger.error(
+                "Cancelling payment %s of order %s failed: %s", source.reference, order.number, error
+            )
+            return _unavailable()
+    return None
 
 
 def record_payment(order, intent_id, amount) -> bool:

@@ -19,6 +19,8 @@ from oscar.core.loading import get_model
 from marketplace.security.csp import allows_stripe
 
 from . import card_payment, webhooks
+from .cash_instead import pay_on_delivery_instead
+from .gateways import get_gateway
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +64,11 @@ class CardPaymentView(OrderPaymentMixin, TemplateView):
     template_name = "payment/card.html"
 
     def get(self, request, *args, **kwargs):
+        card = get_gateway("card")
+        if card_payment.is_payable(self.order) and not card.is_available():
+            # Without Stripe's keys the card box would stay empty: the order can be paid on delivery.
+            messages.warning(request, card.unavailable_message)
+            return HttpResponseRedirect(reverse("checkout:payment-method"))
         if card_payment.is_payable(self.order):
             return super().get(request, *args, **kwargs)
         if card_payment.is_paid(self.order):
@@ -106,6 +113,20 @@ class AbandonPaymentView(OrderPaymentMixin, View):
             messages.error(request, result.message)
             return HttpResponseRedirect(reverse("payment:card", kwargs={"number": self.order.number}))
         messages.info(request, _("The order was cancelled; your basket is kept."))
+        return HttpResponseRedirect(reverse("basket:summary"))
+
+
+class CashInsteadView(OrderPaymentMixin, View):
+    """The card did not pay, or the shopper would rather not: the same order, cash on delivery."""
+
+    def post(self, request, *args, **kwargs):
+        result = pay_on_delivery_instead(self.order, by=self.order.user)
+        if result.status == card_payment.SUCCEEDED:
+            return HttpResponseRedirect(self.thank_you())
+        if result.status == card_payment.UNAVAILABLE:
+            messages.error(request, result.message)
+            return HttpResponseRedirect(reverse("payment:card", kwargs={"number": self.order.number}))
+        messages.warning(request, result.message)
         return HttpResponseRedirect(reverse("basket:summary"))
 
 

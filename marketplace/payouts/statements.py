@@ -19,9 +19,22 @@ from django.utils.translation import gettext as _
 from . import rules
 from .ledger import owed_for_month
 from .models import LedgerEntry
-from .months import month_end, month_start
+from .months import month_end, month_of, month_start
 
 ZERO = Decimal(0)
+
+
+def opening_month(enterprises, today=None):
+    """The month an enterprise expects to find first: this month, or after a quiet spell the latest
+    month with anything on its ledger (never an empty month while there is history to show)."""
+    this_month = month_of(today or timezone.localdate())
+    latest = (
+        LedgerEntry.objects.filter(enterprise__in=enterprises, date__lt=month_end(this_month))
+        .order_by("-date")
+        .values_list("date", flat=True)
+        .first()
+    )
+    return this_month if latest is None else month_of(timezone.localtime(latest).date())
 
 
 @dataclass

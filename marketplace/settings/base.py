@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "vendors.apps.PartnerConfig",
+    "vendors.track_record.apps.TrackRecordConfig",
     "marketplace.basket.apps.BasketConfig",
     "marketplace.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
@@ -443,6 +444,12 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "access_fn": approved_enterprise_staff,
     },
     {
+        "label": _("Reviews of your products"),
+        "icon": "fas fa-comments",
+        "url_name": "dashboard:review-reply-list",
+        "access_fn": approved_enterprise_staff,
+    },
+    {
         "label": _("OCOP and traceability"),
         "icon": "fas fa-star",
         "access_fn": approved_enterprise_staff,
@@ -548,6 +555,8 @@ MIDDLEWARE = [
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", "")
+# Card payment is offered only with both keys, and (where this is True: production) the webhook secret.
+STRIPE_WEBHOOK_SECRET_REQUIRED = False
 # Set only for tests and local runs against localstripe, e.g. http://127.0.0.1:8420
 STRIPE_API_BASE = env("STRIPE_API_BASE", "")
 # Stripe.js for the card page; localstripe serves a stand-in at <STRIPE_API_BASE>/js.stripe.com/v3/
@@ -650,3 +659,31 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 # Only development and test settings may load the demo province.
 DEMO_DATA_ALLOWED = False
 MARKETPLACE_PROVINCE_CODE = env("MARKETPLACE_PROVINCE_CODE", "44")
+
+# --- Enterprise record (vendors.track_record.figures) and the "Trusted enterprise" badge (.trust) ---------
+
+ENTERPRISE_RECORD = {
+    # Recent behaviour is what a shopper buys into: an enterprise that improved is not held to its past.
+    "WINDOW_DAYS": 90,
+    # Vietnamese marketplaces promise dispatch within two days of the order's confirmation.
+    "SHIP_WITHIN_DAYS": 2,
+    # Below this many parcels (reviews) one late parcel (one bad review) swings a share by 20 % or
+    # more: the figure reads "not enough orders (reviews) yet" instead of a misleading 0 % or 100 %.
+    "MIN_PARCELS": 5,
+    "MIN_REVIEWS": 3,
+    # Figures come from aggregate queries over parcels and reviews; kept this long so a page of
+    # 100,000 products or a storefront list does not recount them on every view.
+    "CACHE_SECONDS": 15 * 60,
+}
+TRUSTED_ENTERPRISE = {
+    # Enough recent trade for the figures to mean something (twice the record's own minimum).
+    "MIN_PARCELS": 10,
+    # At most one parcel in ten late; at most one in twenty cancelled by the enterprise or the system.
+    "MIN_SHIPPED_ON_TIME": 0.90,
+    "MAX_CANCELLED": 0.05,
+    # Shoppers who received the goods rate them well, and more than one or two of them.
+    "MIN_RATING": 4.0,
+    "MIN_REVIEWS": 3,
+    # The Department has recognised at least one of its products as OCOP, still in force today.
+    "MIN_CERTIFICATES": 1,
+}

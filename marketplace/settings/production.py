@@ -39,6 +39,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 OSCAR_BASKET_COOKIE_SECURE = True
 OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
 OSCAR_URL_SCHEMA = "https"
+# A card payment whose shopper never comes back is known only from Stripe's webhook.
+STRIPE_WEBHOOK_SECRET_REQUIRED = True
 
 # Static files served by the application server itself, compressed and cached forever.
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]

@@ -22,6 +22,7 @@ ELASTICSEARCH_WAIT_FOR_REFRESH = True
 # No test reaches the real Stripe: without the localstripe fixture, calls fail fast on loopback.
 STRIPE_API_BASE = "http://127.0.0.1:9"
 STRIPE_SECRET_KEY = "sk_test_unused"
+STRIPE_PUBLISHABLE_KEY = "pk_test_unused"  # with both keys card payment is offered
 # Tests clear caches, which in Redis would empty a developer's whole database: memory only.
 CACHES = {
     name: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"cho-ocop-test-{name}"}

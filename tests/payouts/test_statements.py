@@ -204,3 +204,33 @@ def test_enterprise_staff_cannot_record_a_payout_even_for_themselves(client, ven
     client.force_login(vendor1)
     assert pay(client, history, LAST_MONTH, amount="1000", reference="x").status_code == 403
     assert payouts(history) == []
+
+
+# --- Which month the payouts page opens on --------------------------------------------------
+
+
+def test_an_enterprise_opens_its_payouts_on_the_current_month(client, vendor1, history):
+    client.force_login(vendor1)
+    assert client.get(reverse("dashboard:payout-list")).context["month"] == THIS_MONTH
+
+
+def test_after_a_quiet_spell_an_enterprise_opens_on_its_latest_month_with_activity(
+    client, shopper, vendor1, vendor2
+):
+    older, latest = (
+        parcel_of(shared_order(shopper, vendor1, vendor2, confirm=False), vendor1) for _ in range(2)
+    )
+    book(older, Kind.SALE, 200000, 10000, on(TWO_MONTHS_AGO, 3))
+    book(latest, Kind.SALE, 50000, 2500, on(LAST_MONTH, 28))
+    client.force_login(vendor1)
+    assert client.get(reverse("dashboard:payout-list")).context["month"] == LAST_MONTH
+
+
+def test_an_enterprise_without_history_opens_on_the_current_month(client, vendor1):
+    client.force_login(vendor1)
+    assert client.get(reverse("dashboard:payout-list")).context["month"] == THIS_MONTH
+
+
+def test_operators_open_on_last_month_the_one_due_to_be_paid(client, admin_user, history):
+    client.force_login(admin_user)
+    assert client.get(reverse("dashboard:payout-list")).context["month"] == LAST_MONTH

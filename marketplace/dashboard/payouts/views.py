@@ -33,9 +33,12 @@ def enterprises_for_user(user):
     return Partner.objects.all() if user.is_staff else Partner.objects.filter(users=user)
 
 
-def default_month():
-    """Last month: the one that is due to be paid."""
-    return previous_month(month_of(timezone.localdate()))
+def default_month(user, enterprises):
+    """Operators open on last month, the one due to be paid; an enterprise on its own current
+    month, or the latest one with activity (:func:`statements.opening_month`)."""
+    if user.is_staff:
+        return previous_month(month_of(timezone.localdate()))
+    return statements.opening_month(enterprises)
 
 
 class StatementListView(TemplateView):
@@ -47,8 +50,11 @@ class StatementListView(TemplateView):
         form = MonthForm(self.request.GET if "month" in self.request.GET else None)
         if form.is_bound and not form.is_valid():
             messages.warning(self.request, form.errors["month"][0])
-        month = form.cleaned_data["month"] if form.is_bound and form.is_valid() else default_month()
         enterprises = enterprises_for_user(self.request.user)
+        if form.is_bound and form.is_valid():
+            month = form.cleaned_data["month"]
+        else:
+            month = default_month(self.request.user, enterprises)
         if self.request.user.is_staff:
             enterprises = enterprises.filter(Exists(LedgerEntry.objects.filter(enterprise=OuterRef("pk"))))
         rows = statements.balances(enterprises, month).order_by("name", "pk")

@@ -23,6 +23,11 @@ class PaymentGateway:
     code: str = ""
     name: str = ""  # shown to the shopper, translated
     confirms_on_placement: bool = False  # cash on delivery: parcels are confirmed when placed
+    unavailable_message: str = ""  # shown to the shopper while the gateway cannot take payments
+
+    def is_available(self) -> bool:
+        """Whether the gateway can take a payment now (e.g. its keys are configured)."""
+        return True
 
     def start(self, order, amount: Decimal) -> PaymentOutcome:
         """Begin taking ``amount`` (whole đồng) for a just-placed order."""

@@ -4,6 +4,7 @@ import logging
 from decimal import Decimal
 
 import stripe
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,10 @@ class StripeCard(PaymentGateway):
     code = "card"
     name = _("Card (Visa, Mastercard, JCB)")
     confirms_on_placement = False
+    unavailable_message = _("Card payment is not available at the moment; you can pay cash on delivery.")
+
+    def is_available(self) -> bool:
+        return card_is_configured()
 
     def start(self, order, amount: Decimal) -> PaymentOutcome:
         from marketplace.payment import bookkeeping, stripe_api
@@ -32,6 +37,15 @@ class StripeCard(PaymentGateway):
         source = bookkeeping.order_source(order)
         part = parcel.number if parcel else "order"
         return refund_intent(source.reference, amount, key=f"refund-{order.number}-{part}", order=order)
+
+
+def card_is_configured():
+    """Stripe's secret and publishable keys are set, and in production the webhook's secret too:
+    without it a payment whose browser never came back would stay unknown."""
+    keys = [settings.STRIPE_SECRET_KEY, settings.STRIPE_PUBLISHABLE_KEY]
+    if getattr(settings, "STRIPE_WEBHOOK_SECRET_REQUIRED", False):
+        keys.append(settings.STRIPE_WEBHOOK_SECRET)
+    return all(keys)
 
 
 def refund_intent(intent_id, amount: Decimal, key, order) -> PaymentOutcome:

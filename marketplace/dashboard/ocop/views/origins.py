@@ -3,6 +3,7 @@
 Changes go only through ``catalogue.origin.decide``, which keeps every decision.
 """
 
+from django.db import transaction
 from django.db.models import Case, Prefetch, Value, When
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -12,6 +13,7 @@ from django.views.generic import ListView
 from oscar.core.loading import get_model
 
 from catalogue import origin
+from catalogue.decision_mail import notify_origin_decision
 from catalogue.models import ClaimStatus
 from marketplace.dashboard.decisions import DecisionViewMixin
 from marketplace.dashboard.queues import StatusQueueMixin, status_counts
@@ -63,13 +65,15 @@ class OriginReviewView(DecisionViewMixin, View):
         return self.render(product, OriginDecisionForm(product))
 
     def decide(self, product, data):
-        origin.decide(
-            product,
-            data["to_status"],
-            data["is_provincial_specialty"],
-            by=self.request.user,
-            reason=data["reason"],
-        )
+        with transaction.atomic():
+            decision = origin.decide(
+                product,
+                data["to_status"],
+                data["is_provincial_specialty"],
+                by=self.request.user,
+                reason=data["reason"],
+            )
+            notify_origin_decision(decision)
         return _("Decision recorded for %(product)s: origin %(status)s.") % {
             "product": product.get_title(),
             "status": product.get_origin_status_display().lower(),

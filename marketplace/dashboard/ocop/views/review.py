@@ -4,6 +4,7 @@ Access is Oscar's dashboard permission check (``partner.review_enterprises``, th
 default); status changes go only through ``catalogue.ocop.move``, which keeps the history.
 """
 
+from django.db import transaction
 from django.db.models import Case, F, Prefetch, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from django.views.generic import DetailView, ListView
 from oscar.core.loading import get_model
 
 from catalogue import ocop
+from catalogue.decision_mail import notify_certificate_decision
 from marketplace.dashboard.decisions import DecisionViewMixin
 from marketplace.dashboard.queues import StatusQueueMixin, status_counts
 from marketplace.reports import registers
@@ -81,13 +83,15 @@ class CertificateDecisionView(DecisionViewMixin, CertificateReviewView):
     decision_form_class = CertificateDecisionForm
 
     def decide(self, certificate, data):
-        change = ocop.move(
-            certificate,
-            data["to_status"],
-            by=self.request.user,
-            reason=data["reason"],
-            superseded_by=data["successor"],
-        )
+        with transaction.atomic():
+            change = ocop.move(
+                certificate,
+                data["to_status"],
+                by=self.request.user,
+                reason=data["reason"],
+                superseded_by=data["successor"],
+            )
+            notify_certificate_decision(change)
         return _("Decision recorded: certificate %(number)s is now %(status)s.") % {
             "number": certificate.decision_number,
             "status": change.get_to_status_display().lower(),
