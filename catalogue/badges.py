@@ -13,9 +13,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from .models import ClaimStatus, Lot
 from .ocop import is_in_force
+
+# A phone's card is some 150 px wide: there a badge says in a word or two what its full label says.
+CARD_LABELS = {
+    "verified-origin": pgettext_lazy("card badge", "Verified origin"),
+    "traceable": pgettext_lazy("card badge", "Traceable"),
+    "specialty": pgettext_lazy("card badge", "Specialty"),
+}
 
 
 @dataclass(frozen=True)
@@ -24,6 +32,11 @@ class Badge:
     label: str
     explanation: str
     evidence_url: str
+
+    @property
+    def card_label(self):
+        """The label a product card shows (the full one is its title)."""
+        return str(CARD_LABELS.get(self.code, self.label))
 
 
 def verified_badges(product, on=None, evidence=True):

@@ -31,7 +31,7 @@ from .models import Product
 
 TEMPLATE = "catalogue/partials/product_card.html"
 CSRF_MARK = "<!--card-csrf-field-->"
-LOADING_MARK = "card-loading-mark"
+LOADING_MARK = "data-card-loading-mark"
 EAGER_CARDS = 4  # a row on a desktop, two on a phone: above the fold
 TIMEOUT = 24 * 3600  # a fragment is for one badge day anyway
 
@@ -67,16 +67,17 @@ def render_cards(products, csrf_field=""):
     shown = [found.get(keys[pk]) if pk in keys else rendered.get(pk) for pk in ids]
     shown = [html for html in shown if html is not None]
     return [
-        html.replace(CSRF_MARK, csrf_field).replace(
-            LOADING_MARK, "eager" if index < EAGER_CARDS else "lazy", 1
-        )
+        html.replace(CSRF_MARK, csrf_field).replace(LOADING_MARK, picture_loading(index), 1)
         for index, html in enumerate(shown)
     ]
 
 
 def picture_loading(index):
-    """The ``loading`` of the picture of a page's ``index``-th card: lazy below the fold."""
-    return "eager" if index < EAGER_CARDS else "lazy"
+    """How the picture of a page's ``index``-th card loads: the first is the page's largest
+    paint on a phone, so it comes first; the rest of the fold at once; below it when scrolled to."""
+    if index == 0:
+        return 'loading="eager" fetchpriority="high"'
+    return 'loading="eager"' if index < EAGER_CARDS else 'loading="lazy"'
 
 
 def loaded_for_cards(ids, given=()):

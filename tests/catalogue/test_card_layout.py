@@ -94,10 +94,12 @@ def test_a_cards_picture_has_its_size_so_the_page_does_not_shift_while_it_loads(
 
 
 @pytest.mark.django_db
-def test_the_first_row_of_a_page_loads_its_pictures_at_once_and_the_rest_lazily():
+def test_the_first_row_of_a_page_loads_its_pictures_at_once_the_first_before_all_and_the_rest_lazily():
     from oscar.core.loading import get_model
 
     ids = list(get_model("catalogue", "Product").objects.browsable().values_list("pk", flat=True)[:6])
     assert len(ids) == 6, "the demo catalogue"
-    loading = [re.search(r'loading="(\w+)"', html).group(1) for html in card_fragments.render_cards(ids)]
+    cards = card_fragments.render_cards(ids)
+    loading = [re.search(r'loading="(\w+)"', html).group(1) for html in cards]
     assert loading == ["eager"] * 4 + ["lazy"] * 2
+    assert ['fetchpriority="high"' in html for html in cards] == [True] + [False] * 5

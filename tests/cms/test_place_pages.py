@@ -79,7 +79,7 @@ def tag(story, commune):
 
 
 def cards_in(html):
-    return html.count('class="product_pod')
+    return html.count('<article class="product_pod"')
 
 
 # --- Kept in step with the administrative units ----------------------------------------------

@@ -56,7 +56,7 @@ def test_no_page_a_shopper_reaches_says_oscar(client, shopper, language, request
         request.getfixturevalue("in_english")
     client.force_login(shopper)
     for address in shopper_pages(shopper):
-        response = client.get(address)
+        response = client.get(address, follow=True)
         assert response.status_code == 200, address
         assert says_oscar(response.content.decode()) == [], address
 
