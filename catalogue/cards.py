@@ -44,6 +44,7 @@ class CompactBadge:
     code: str
     label: str
     explanation: str
+    card_label: str = ""  # the label in a word or two, for a card on a phone (``Badge.card_label``)
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def build_card(product, on, urls, strategy, thumbnailer, show_stars, prices):
     else:
         basket = "disabled"
     badges = tuple(
-        CompactBadge(badge.code, badge.label, badge.explanation)
+        CompactBadge(badge.code, badge.label, badge.explanation, badge.card_label)
         for badge in verified_badges(product, on, evidence=False)
     )
     shown, more = split_badges(badges)

@@ -103,3 +103,18 @@ def test_the_first_row_of_a_page_loads_its_pictures_at_once_the_first_before_all
     loading = [re.search(r'loading="(\w+)"', html).group(1) for html in cards]
     assert loading == ["eager"] * 4 + ["lazy"] * 2
     assert ['fetchpriority="high"' in html for html in cards] == [True] + [False] * 5
+
+
+@pytest.mark.django_db
+def test_every_badge_on_a_card_says_in_short_what_it_is_with_its_full_label_in_its_title():
+    from oscar.core.loading import get_model
+
+    ids = list(get_model("catalogue", "Product").objects.browsable().values_list("pk", flat=True)[:24])
+    with translation.override("en"):
+        html = "".join(card_fragments.render_cards(ids))
+    badges = re.findall(r'<li class="[^"]*product-badge--([a-z0-9-]+)" title="([^"]*)">(.*?)</li>', html)
+    shown = [(code, title, text) for code, title, text in badges if code != "more"]
+    assert shown, "the demo's cards carry badges"
+    assert all(text.strip() for _code, _title, text in shown)
+    origin = next(badge for badge in shown if badge[0] == "verified-origin")
+    assert origin[2] == "Verified origin" and origin[1].startswith("Verified origin: ")
