@@ -3,6 +3,7 @@ pictures sized and loaded in turn, the enterprise that sells it, the badges, the
 
 import re
 from datetime import date
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -118,3 +119,14 @@ def test_the_origin_links_the_communes_place_page_when_there_is_one(client, prod
 
 def test_the_page_loads_its_own_styles(client, product):
     assert "/static/css/product-page.css" in page(client, product)
+
+
+def test_a_signed_out_shopper_is_offered_to_sign_in_to_keep_the_product_in_a_wish_list(
+    client, in_english, product
+):
+    html = page(client, product)
+    path = product.get_absolute_url()
+    link = re.search(r'<a class="[^"]*btn-wishlist[^"]*" href="([^"]+)">([^<]+)</a>', html)
+    assert link.group(2) == "Sign in to keep it in a wish list"
+    assert link.group(1) == reverse("customer:login") + "?next=" + quote(path)  # back here afterwards
+    assert 'disabled="disabled"' not in html
