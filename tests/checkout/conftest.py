@@ -5,9 +5,10 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
+from oscar.core.loading import get_model
 
 from places.models import Commune
-from tests.factories import enterprise_of, stocked_product
+from tests.factories import add_to_basket, enterprise_of, stocked_product
 
 HOME_COMMUNE = "Phường Đồng Hới"
 
@@ -93,3 +94,23 @@ def two_enterprise_products(vendor1, vendor2):
         stocked_product(enterprise_of(vendor1), stock=10, price=120000, weight_grams=500),
         stocked_product(enterprise_of(vendor2), stock=10, price=85000, weight_grams=300),
     )
+
+
+@pytest.fixture
+def card_order(guest_client, two_enterprise_products):
+    """A guest's order of both products placed by card, left on its card page."""
+    first, second = two_enterprise_products
+    add_to_basket(guest_client, first, 2)
+    add_to_basket(guest_client, second, 1)
+    checkout = Checkout(guest_client, email="khach@example.vn")
+    response = checkout.place(checkout.up_to_preview("card"))
+    assert response.status_code == 302
+    order = get_model("order", "Order").objects.get(guest_email="khach@example.vn")
+    assert response["Location"] == reverse("payment:card", kwargs={"number": order.number})
+    return order
+
+
+def allocated(products):
+    """Each product's units held by placed orders."""
+    StockRecord = get_model("partner", "StockRecord")
+    return [StockRecord.objects.get(product=product).num_allocated for product in products]

@@ -10,33 +10,15 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 
 from marketplace.order.models import Parcel
-from tests.checkout.conftest import Checkout
+from tests.checkout.conftest import allocated
 from tests.factories import add_to_basket
 from tests.factories import parcel_statuses as statuses
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
-StockRecord = get_model("partner", "StockRecord")
 Status = Parcel.Status
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def card_order(guest_client, two_enterprise_products):
-    """A guest's order placed by card, left on its card page."""
-    first, second = two_enterprise_products
-    add_to_basket(guest_client, first, 2)
-    add_to_basket(guest_client, second, 1)
-    checkout = Checkout(guest_client, email="khach@example.vn")
-    placed = checkout.place(checkout.up_to_preview("card"))
-    order = Order.objects.get(guest_email="khach@example.vn")
-    assert placed["Location"] == reverse("payment:card", kwargs={"number": order.number})
-    return order
-
-
-def allocated(products):
-    return [StockRecord.objects.get(product=product).num_allocated for product in products]
 
 
 def assert_one_clean_cash_order(order, products):

@@ -17,33 +17,14 @@ from oscar.core.loading import get_model
 
 from marketplace.order.models import Parcel
 from marketplace.payment import outcomes
-from tests.checkout.conftest import Checkout
-from tests.factories import add_to_basket
+from tests.checkout.conftest import Checkout, allocated
 from tests.factories import parcel_statuses as statuses
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
-StockRecord = get_model("partner", "StockRecord")
 Status = Parcel.Status
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def card_order(guest_client, two_enterprise_products):
-    first, second = two_enterprise_products
-    add_to_basket(guest_client, first, 2)
-    add_to_basket(guest_client, second, 1)
-    checkout = Checkout(guest_client, email="khach@example.vn")
-    response = checkout.place(checkout.up_to_preview("card"))
-    assert response.status_code == 302
-    order = Order.objects.get(guest_email="khach@example.vn")
-    assert response["Location"] == reverse("payment:card", kwargs={"number": order.number})
-    return order
-
-
-def allocated(products):
-    return [StockRecord.objects.get(product=product).num_allocated for product in products]
 
 
 def test_a_card_order_waits_for_its_payment_with_the_stock_held(card_order, two_enterprise_products):
