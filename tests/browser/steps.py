@@ -24,6 +24,13 @@ def place_order(page, method):
 
 def order_from_address(page, method):
     """From the shipping address form through delivery and payment method to a placed order."""
+    address_to_payment_method(page)
+    choose_payment_method(page, method)
+    page.locator("#place_order_form [type=submit]").click()
+
+
+def address_to_payment_method(page):
+    """From the shipping address form, through delivery, to the payment method page."""
     page.fill("#id_first_name", "Trần Thị Mai")
     page.fill("#id_phone_number", "0912 345 678")
     page.fill("#id_line1", "12 Lê Lợi")
@@ -33,10 +40,13 @@ def order_from_address(page, method):
     if "/shipping-method/" in page.url:  # skipped when each enterprise offers a single rate
         page.locator("form button[type=submit]").last.click()
         page.wait_for_url(re.compile(r"/checkout/payment-method/"))
+
+
+def choose_payment_method(page, method):
+    """On the payment method page, ``method`` chosen, up to the order preview."""
     page.locator(f"input[name=method][value={method}]").check(force=True)
     page.locator("#payment_method_form button[type=submit]").click()
     page.wait_for_url(re.compile(r"/checkout/preview/"))
-    page.locator("#place_order_form [type=submit]").click()
 
 
 def pay_by_card(page):

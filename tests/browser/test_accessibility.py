@@ -6,7 +6,6 @@ the steps before them), audits each page once and fails with every finding: the 
 the elements and what to fix.
 """
 
-import re
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from oscar.core.loading import get_model
 
 from cms.models import EventPage, StoryPage
 from cms.place_pages import PlacePage
-from tests.browser.steps import sign_in
+from tests.browser.steps import address_to_payment_method, choose_payment_method, sign_in
 from tests.factories import enterprise_of, stocked_product
 
 Product = get_model("catalogue", "Product")
@@ -133,19 +132,9 @@ def shop_and_work(steps, live_server, shopper, vendor, product, category, enterp
     page.wait_for_load_state()
     steps.visit("basket with items", "/basket/")
     steps.visit("checkout address", "/checkout/shipping-address/")
-    page.fill("#id_first_name", "Trần Thị Mai")
-    page.fill("#id_phone_number", "0912 345 678")
-    page.fill("#id_line1", "12 Lê Lợi")
-    page.select_option("#id_commune", index=1)
-    page.locator("#new_shipping_address button[type=submit]:not([name])").click()
-    page.wait_for_url(re.compile(r"/checkout/(shipping|payment)-method/"))
-    if "/shipping-method/" in page.url:
-        page.locator("form button[type=submit]").last.click()
-        page.wait_for_url(re.compile(r"/checkout/payment-method/"))
+    address_to_payment_method(page)
     steps.visit("payment method")
-    page.locator("input[name=method][value=cod]").check(force=True)
-    page.locator("#payment_method_form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/checkout/preview/"))
+    choose_payment_method(page, "cod")
     steps.visit("order preview")
     steps.visit("order history", "/accounts/orders/")
     steps.visit("wish lists", "/accounts/wishlists/")
