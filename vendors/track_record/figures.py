@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalogue.expiry import verified_with_expiry
+from catalogue.expiry import in_force
 from catalogue.models import OcopCertificate
 from vendors.models import EnterpriseStatus, EnterpriseStatusChange, Partner
 
@@ -172,8 +172,7 @@ def enterprise_facts(pks, today):
         .values("status")  # one group: every review counted is published
     )
     certificates = (
-        verified_with_expiry(OcopCertificate.objects.filter(enterprise=OuterRef("pk")))
-        .filter(decision_date__lte=today, expiry__gt=today)
+        in_force(OcopCertificate.objects.filter(enterprise=OuterRef("pk")), today)
         .order_by()
         .values("enterprise")
     )
