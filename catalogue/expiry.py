@@ -49,6 +49,17 @@ def verified_with_expiry(certificates=None):
     return certificates.filter(status=OcopCertificate.Status.VERIFIED).annotate(expiry=expiry())
 
 
+def in_force_on(today):
+    """A filter on certificates annotated with ``expiry`` for those in force on ``today``: decided
+    by then and not yet lapsed (:func:`catalogue.ocop.is_in_force` says it of one certificate)."""
+    return Q(decision_date__lte=today, expiry__gt=today)
+
+
+def in_force(certificates, today):
+    """Verified certificates of ``certificates`` in force on ``today``."""
+    return verified_with_expiry(certificates).filter(in_force_on(today))
+
+
 def days_left(certificate, today):
     """Days until the certificate lapses: 0 on its expiry day, negative once lapsed."""
     return (certificate.expires_on - today).days

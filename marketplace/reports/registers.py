@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from catalogue.expiry import expiry, verified_with_expiry
+from catalogue.expiry import expiry, in_force
 from catalogue.models import ClaimStatus
 from vendors.models import EnterpriseKind, EnterpriseStatus
 
@@ -38,11 +38,6 @@ def _count(queryset):
     """``queryset``'s size per outer row, as an integer subquery (0 when none)."""
     counted = queryset.order_by().annotate(one=Value(1)).values("one").annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(counted[:1], output_field=IntegerField()), 0)
-
-
-def in_force(certificates, today):
-    """Verified certificates in force on ``today``: decided by then and not yet lapsed."""
-    return verified_with_expiry(certificates).filter(decision_date__lte=today, expiry__gt=today)
 
 
 # --- Enterprises ----------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from catalogue.expiry import lapsing_within, verified_with_expiry
+from catalogue.expiry import in_force_on, lapsing_within, verified_with_expiry
 from marketplace import content_revision
 from marketplace.payouts.ledger import SOLD
 from vendors.models import EnterpriseKind, EnterpriseStatus
@@ -245,9 +245,7 @@ def stars_counts(counted, total, today):
     ``total`` products in all) have each best star rating in force today: one query from the
     certificates' side, which stays small as the catalogue grows (products holding 5★ ⊆ ≥4★ ⊆ ≥3★,
     so the best rating is a difference)."""
-    in_force = verified_with_expiry().filter(
-        pk=OuterRef("ocopcertificate_id"), decision_date__lte=today, expiry__gt=today
-    )
+    in_force = verified_with_expiry().filter(in_force_on(today), pk=OuterRef("ocopcertificate_id"))
     # Asked per link: given two lists of ids (certificates, products), SQLite would probe every
     # pair of them, thousands of certificates times up to 100,000 products.
     links = OcopCertificate.products.through.objects.filter(counted, Exists(in_force))
@@ -366,7 +364,7 @@ def sold_figures(period, today, names):
 def certificate_figures(today):
     """Verified certificates in force today, those lapsing within 30/60/90 days, and the lapsed."""
     counts = verified_with_expiry().aggregate(
-        in_force=Count("pk", filter=Q(decision_date__lte=today, expiry__gt=today)),
+        in_force=Count("pk", filter=in_force_on(today)),
         expired=Count("pk", filter=Q(expiry__lte=today)),
         **{f"within_{days}": Count("pk", filter=lapsing_within(today, 1, days)) for days in WINDOWS},
     )
