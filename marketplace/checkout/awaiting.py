@@ -7,6 +7,7 @@ empty basket: checkout offers the ways of paying for that order instead of start
 from oscar.core.loading import get_model
 
 from marketplace.order.models import Parcel
+from marketplace.payment.gateways.card import StripeCard
 
 Order = get_model("order", "Order")
 
@@ -25,7 +26,7 @@ def order_awaiting_card(request):
     return (
         Order.objects.filter(
             pk=order_id,
-            sources__source_type__code="card",
+            sources__source_type__code=StripeCard.code,
             parcels__status=Parcel.Status.AWAITING_PAYMENT,
         )
         .distinct()

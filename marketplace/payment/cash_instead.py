@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 
 from . import bookkeeping, card_payment, outcomes
 from .gateways import get_gateway
+from .gateways.cash import CashOnDelivery
 
-CASH = "cod"
+CASH = CashOnDelivery.code
 
 
 def pay_on_delivery_instead(order, by=None) -> card_payment.CardResult:
