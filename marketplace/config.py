@@ -11,6 +11,7 @@ class MarketplaceShop(Shop):
         super().ready()
         self.enterprises_app = apps.get_app_config("partner")
         self.payment_app = apps.get_app_config("payment")
+        self.transfers_app = apps.get_app_config("transfers")
 
     def get_urls(self):
         from catalogue.trace_views import TraceabilityView, TraceQrCodeView
@@ -32,6 +33,7 @@ class MarketplaceShop(Shop):
                 RedirectView.as_view(url="/enterprises/%(rest)s", permanent=True, query_string=True),
             ),
             path("checkout/", self.payment_app.urls),  # the card page and Stripe's webhook
+            path("checkout/transfer/", self.transfers_app.urls),  # VietQR and the bank's notifications
             *urls,
         ]
 

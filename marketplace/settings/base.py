@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "vendors.track_record.apps.TrackRecordConfig",
     "marketplace.basket.apps.BasketConfig",
     "marketplace.payment.apps.PaymentConfig",
+    "marketplace.transfers.apps.TransfersConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "marketplace.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",

@@ -24,6 +24,8 @@ class PaymentGateway:
     name: str = ""  # shown to the shopper, translated
     confirms_on_placement: bool = False  # cash on delivery: parcels are confirmed when placed
     unavailable_message: str = ""  # shown to the shopper while the gateway cannot take payments
+    # Bank transfer: the operator sends the money back by hand and names that outgoing transfer.
+    refund_needs_reference: bool = False
 
     def is_available(self) -> bool:
         """Whether the gateway can take a payment now (e.g. its keys are configured)."""
@@ -37,6 +39,10 @@ class PaymentGateway:
         """Whether the shopper's money for this parcel was received, so a refund gives it back."""
         return parcel.order.sources.filter(amount_debited__gt=0).exists()
 
-    def refund(self, order, amount: Decimal, parcel=None) -> PaymentOutcome:
-        """Give back ``amount``, the whole order or one parcel's share when ``parcel`` is given."""
+    def refund(self, order, amount: Decimal, parcel=None, reference="") -> PaymentOutcome:
+        """Give back ``amount``, the whole order or one parcel's share when ``parcel`` is given.
+
+        ``reference`` is the operator's record of money sent back by hand (e.g. the outgoing bank
+        transfer's reference) for a gateway whose ``refund_needs_reference``.
+        """
         raise NotImplementedError
