@@ -15,6 +15,7 @@ from oscar.core.loading import get_model
 from marketplace.uploads import unguessable_name
 
 from .gtin import validate_gtin
+from .vat import VatRate
 
 
 def decision_scan_path(certificate, filename):
@@ -205,6 +206,13 @@ class Product(AbstractProduct):
     weight_grams = models.PositiveIntegerField(_("weight (g)"), null=True, blank=True)
     unit = models.CharField(_("unit"), max_length=64, blank=True)
     shelf_life_days = models.PositiveIntegerField(_("shelf life (days)"), null=True, blank=True)
+    vat_rate = models.CharField(
+        _("VAT rate"),
+        max_length=3,
+        choices=VatRate.choices,
+        blank=True,
+        help_text=_("Leave blank for the marketplace's default rate: 8 percent until 31 December 2026."),
+    )
     listing_status = models.CharField(
         _("listing"),
         max_length=20,

@@ -24,6 +24,8 @@ class AuditKind(models.TextChoices):
     REFUND = "refund", _("Refund")
     PAYOUT = "payout", _("Payout")
     MODERATION = "moderation", _("Listing moderation")
+    BANK_TRANSFER = "bank_transfer", _("Bank transfer settled")
+    INVOICE = "invoice", _("E-invoice recorded")
 
 
 class AuditLogIsAppendOnly(Exception):

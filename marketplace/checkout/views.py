@@ -18,11 +18,12 @@ from django.utils.translation import gettext as _
 from oscar.apps.checkout import views
 from oscar.core.loading import get_class, get_classes, get_model
 
+from marketplace.invoicing import requests as invoice_requests
 from marketplace.payment import card_payment, outcomes
 from marketplace.payment.cash_instead import pay_on_delivery_instead
 from marketplace.payment.gateways import PaymentOutcome, available_gateways, gateways, unavailable_gateways
 
-from .awaiting import order_awaiting_card
+from .awaiting import order_awaiting_card, resume_payment_url
 from .fingerprint import submission_fingerprint
 
 ShippingMethodForm, PaymentMethodForm = get_classes(
@@ -146,6 +147,8 @@ class PaymentMethodView(views.PaymentMethodView):
     success_url = reverse_lazy("checkout:preview")
 
     def dispatch(self, request, *args, **kwargs):
+        if resume_url := resume_payment_url(request):  # a bank transfer's code to scan: back to it
+            return redirect(resume_url)
         self.awaiting_order = order_awaiting_card(request)
         if self.awaiting_order is not None:
             self.checkout_session = CheckoutSessionData(request)
@@ -239,6 +242,8 @@ class PaymentDetailsView(views.PaymentDetailsView):
         if request.method == "GET" and order_awaiting_card(request) is not None:
             # Back from the card page (its basket is frozen, so it looks empty): pay that order.
             return redirect("checkout:payment-method")
+        if request.method == "GET" and (resume_url := resume_payment_url(request)):
+            return redirect(resume_url)  # the order awaits its bank transfer: back to its code
         if request.method == "POST" and request.POST.get("action") == "place_order":
             order = self.order_placed_in_this_session(request)
             if order is not None:  # a second click after the first one finished
@@ -335,6 +340,7 @@ class PaymentDetailsView(views.PaymentDetailsView):
             **order_kwargs,
         )
         self.freeze_basket(basket)
+        invoice_requests.save_with_order(order, self.request.session)  # the buyer's VAT invoice details
         self.checkout_session.set_order_number(order_number)
         self.checkout_session.set_submitted_basket(basket)
         self.request.session["checkout_order_id"] = order.pk

@@ -15,6 +15,7 @@ class DashboardConfig(apps.DashboardConfig):
         self.ocop_app = django_apps.get_app_config("ocop_dashboard")
         self.parcels_app = django_apps.get_app_config("parcels_dashboard")
         self.payouts_app = django_apps.get_app_config("payouts_dashboard")
+        self.transfers_app = django_apps.get_app_config("transfers_dashboard")
         self.province_app = django_apps.get_app_config("province_dashboard")
         self.shipping_rates_app = django_apps.get_app_config("shipping_rates_dashboard")
         self.registers_app = django_apps.get_app_config("registers_dashboard")
@@ -37,6 +38,7 @@ class DashboardConfig(apps.DashboardConfig):
             path("ocop/", include(self.ocop_app.urls[0])),
             path("parcels/", include(self.parcels_app.urls[0])),
             path("payouts/", include(self.payouts_app.urls[0])),
+            path("transfers/", include(self.transfers_app.urls[0])),
             path("province/", include(self.province_app.urls[0])),
             path("delivery-rates/", include(self.shipping_rates_app.urls[0])),
             path("registers/", include(self.registers_app.urls[0])),

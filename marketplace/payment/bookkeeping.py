@@ -69,6 +69,15 @@ def has_transaction(source, txn_type, reference):
     return source.transactions.filter(txn_type=txn_type, reference=reference).exists()
 
 
+def record_debit(source, amount: Decimal, reference) -> bool:
+    """Money taken for the order (``source`` locked), once per provider reference (a bank's
+    transaction id, a PaymentIntent); False when that reference was written down already."""
+    if has_transaction(source, source.transactions.model.DEBIT, reference):
+        return False
+    source.debit(amount, reference=reference, status="succeeded")
+    return True
+
+
 def record_attempt(source, reference, status):
     """Write down one card attempt, once per (attempt, status)."""
     if reference and not source.transactions.filter(txn_type=ATTEMPT, reference=reference, status=status):

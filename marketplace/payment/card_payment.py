@@ -152,10 +152,9 @@ def record_payment(order, intent_id, amount) -> bool:
     """
     with transaction.atomic():
         source = bookkeeping.order_source(order, lock=True)
-        if bookkeeping.has_transaction(source, source.transactions.model.DEBIT, intent_id):
-            return False
         already_paid = source.amount_debited > 0
-        source.debit(amount, reference=intent_id, status="succeeded")
+        if not bookkeeping.record_debit(source, amount, intent_id):
+            return False
         stands = not already_paid and outcomes.payment_succeeded(order, reference=intent_id)
         if stands:
             source.reference = intent_id

@@ -16,6 +16,8 @@ from oscar.core.loading import get_model
 from marketplace.order import notifications, parcels
 from marketplace.order.models import Parcel
 
+from .gateways import gateways
+
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 Status = Parcel.Status
@@ -80,7 +82,30 @@ def payment_timeout_minutes():
     return getattr(settings, "MARKETPLACE_PAYMENT_TIMEOUT_MINUTES", 30)
 
 
-def cancel_abandoned(minutes, now=None):
-    """Fail every payment abandoned for more than ``minutes``; returns the orders cancelled."""
-    reason = _("The payment was not completed within %(minutes)d minutes.") % {"minutes": minutes}
-    return [order for order in abandoned_orders(minutes, now) if payment_failed(order, reason)]
+def cancel_abandoned(minutes=None, now=None):
+    """Fail every payment abandoned for longer than its hold; returns the orders cancelled.
+
+    The hold is ``minutes`` for every order when given, else each order's gateway's
+    ``hold_minutes()`` (a bank transfer waits longer than a card).
+    """
+    now = now or timezone.now()
+    shortest = minutes
+    if minutes is None:
+        shortest = min([payment_timeout_minutes(), *(gw.hold_minutes() for gw in gateways().values())])
+    cancelled = []
+    for order in abandoned_orders(shortest, now):
+        hold = minutes if minutes is not None else hold_minutes_of(order)
+        if order.date_placed >= now - timedelta(minutes=hold):
+            continue
+        reason = _("The payment was not completed within %(minutes)d minutes.") % {"minutes": hold}
+        if payment_failed(order, reason):
+            cancelled.append(order)
+    return cancelled
+
+
+def hold_minutes_of(order):
+    """How long ``order`` may await its payment: its gateway's hold (the card's timeout when the
+    order has no payment source yet)."""
+    source = order.sources.select_related("source_type").first()
+    gateway = gateways().get(source.source_type.code) if source else None
+    return gateway.hold_minutes() if gateway else payment_timeout_minutes()

@@ -17,10 +17,11 @@ def reconcile_days():
 
 @shared_task(base=BackgroundTask, name="payment.release_unpaid_orders")
 def release_unpaid_orders():
-    """Every 5 minutes: card orders never paid give their stock back (the basket is kept)."""
-    from .outcomes import cancel_abandoned, payment_timeout_minutes
+    """Every 5 minutes: orders never paid give their stock back once their gateway's hold has
+    passed (the card's timeout, a bank transfer's HOLD_MINUTES); the basket is kept."""
+    from .outcomes import cancel_abandoned
 
-    return [order.number for order in cancel_abandoned(payment_timeout_minutes())]
+    return [order.number for order in cancel_abandoned()]
 
 
 @shared_task(base=BackgroundTask, name="payment.reconcile_payments")

@@ -6,42 +6,26 @@ import logging
 import stripe
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
-from oscar.core.loading import get_model
 
 from marketplace.security.csp import allows_stripe
 
 from . import card_payment, webhooks
 from .cash_instead import pay_on_delivery_instead
 from .gateways import get_gateway
+from .payer import PayerOrderMixin
 
 logger = logging.getLogger(__name__)
 
-Order = get_model("order", "Order")
 
-
-class OrderPaymentMixin:
-    """The order named in the URL, for the shopper who placed it (their account or, for a guest,
-    the checkout session) and paid by card; anyone else gets a 404."""
-
-    def dispatch(self, request, *args, **kwargs):
-        self.order = get_object_or_404(Order, number=kwargs["number"], sources__source_type__code="card")
-        if not self.is_owner(request, self.order):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
-
-    @staticmethod
-    def is_owner(request, order):
-        if order.user_id is not None:
-            return order.user_id == request.user.pk
-        return request.session.get("checkout_order_id") == order.pk
+class OrderPaymentMixin(PayerOrderMixin):
+    """The card order named in the URL, for its own shopper (:mod:`.payer`); anyone else gets a 404."""
 
     def result_response(self, result):
         """The card page's JavaScript reads this: what happened and where to go next."""
@@ -53,10 +37,6 @@ class OrderPaymentMixin:
         elif result.status == card_payment.CLOSED:
             body["redirect"] = reverse("basket:summary")
         return JsonResponse(body)
-
-    def thank_you(self):
-        self.request.session["checkout_order_id"] = self.order.pk
-        return reverse("checkout:thank-you")
 
 
 @method_decorator(allows_stripe, name="get")  # its Content-Security-Policy lets Stripe.js in

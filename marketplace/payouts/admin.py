@@ -15,7 +15,18 @@ class CommissionRateAdmin(admin.ModelAdmin):
 class LedgerEntryAdmin(admin.ModelAdmin):
     """The ledger, to read: rows are posted by parcel moves and payouts, and never edited."""
 
-    list_display = ["date", "enterprise", "kind", "parcel", "gross", "commission", "net", "reference"]
+    list_display = [
+        "date",
+        "enterprise",
+        "kind",
+        "parcel",
+        "gross",
+        "commission",
+        "vat_withheld",
+        "pit_withheld",
+        "net",
+        "reference",
+    ]
     list_filter = ["kind", "date"]
     search_fields = ["enterprise__name", "parcel__number", "reference"]
     list_select_related = ["enterprise", "parcel"]

@@ -15,7 +15,7 @@ from django.utils.formats import date_format
 
 from marketplace.audit import log as audit_log
 
-from . import rules
+from . import rules, withholding
 from .models import CommissionRate, LedgerEntry
 from .months import month_end
 
@@ -50,8 +50,13 @@ def goods_with_rates(parcel):
     return goods
 
 
-def sale_split(parcel):
-    return rules.split(goods_with_rates(parcel), parcel.shipping_charge)
+def sale_split(parcel, day=None):
+    """The parcel's split if sold on ``day`` (today): commission, and the tax withheld at the rates in
+    force that day for its enterprise's kind."""
+    rates = withholding.rates_for(
+        parcel.enterprise.kind, day or timezone.localdate(), withholding.configured_periods()
+    )
+    return rules.split(goods_with_rates(parcel), parcel.shipping_charge, rates.vat_rate, rates.pit_rate)
 
 
 def follow_parcel_move(sender, parcel, change, **kwargs):
@@ -79,14 +84,18 @@ def still_earned(parcel):
     if not rows.filter(kind=Kind.SALE).exists() or rows.filter(kind=Kind.REVERSAL).exists():
         return None
     sums = rows.filter(kind__in=[Kind.SALE, Kind.PARTIAL_REFUND]).aggregate(
-        gross=Sum("gross"), commission=Sum("commission"), net=Sum("net")
+        gross=Sum("gross"),
+        commission=Sum("commission"),
+        net=Sum("net"),
+        vat_withheld=Sum("vat_withheld"),
+        pit_withheld=Sum("pit_withheld"),
     )
-    return rules.Split(sums["gross"], sums["commission"], sums["net"])
+    return rules.Split(**sums)
 
 
 def post_reversal(parcel, note=""):
     """Take back exactly what the parcel still earns (its sale row, less partial refunds), whatever
-    the rates are today."""
+    the rates are today: the tax withheld at the sale is given back with it."""
     earned = still_earned(parcel)
     if earned is None:
         return None
@@ -98,8 +107,8 @@ def post_partial_refund(parcels, amount, note=""):
     own dashboard that matches no parcel's total).
 
     It is shared among the parcels still sold, in proportion to what each still earns, with the
-    commission in the same proportion; never more than they earn together. Returns the rows
-    written: none when no parcel of the order stands sold.
+    commission and the tax withheld in the same proportion; never more than they earn together.
+    Returns the rows written: none when no parcel of the order stands sold.
     """
     earning = [
         (parcel, earned)
@@ -122,6 +131,8 @@ def _post(parcel, kind, split, note=""):
         kind=kind,
         gross=split.gross,
         commission=split.commission,
+        vat_withheld=split.vat_withheld,
+        pit_withheld=split.pit_withheld,
         net=split.net,
         note=note,
     )

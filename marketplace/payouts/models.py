@@ -58,7 +58,8 @@ class LedgerEntry(models.Model):
     A sale adds what a confirmed parcel earns; a reversal takes back what it still earns when
     the parcel is cancelled or refunded; a partial refund takes back its share of money given
     back on the order for no one parcel; a payout records money the operator sent.
-    ``net`` is what the row adds to the amount owed to the enterprise.
+    ``net`` is what the row adds to the amount owed to the enterprise: gross less commission
+    less the tax withheld for the seller.
     """
 
     class Kind(models.TextChoices):
@@ -84,6 +85,10 @@ class LedgerEntry(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     gross = models.DecimalField(_("gross"), max_digits=14, decimal_places=0, default=0)
     commission = models.DecimalField(_("commission"), max_digits=14, decimal_places=0, default=0)
+    # Tax withheld for a household business's sale (marketplace.payouts.withholding), owed by the
+    # platform to the tax office and declared monthly; 0 for other sellers and rows before the law.
+    vat_withheld = models.DecimalField(_("VAT withheld"), max_digits=14, decimal_places=0, default=0)
+    pit_withheld = models.DecimalField(_("PIT withheld"), max_digits=14, decimal_places=0, default=0)
     net = models.DecimalField(_("net"), max_digits=14, decimal_places=0)
     date = models.DateTimeField(_("date"), default=timezone.now, db_index=True)
     month_paid = models.DateField(
@@ -124,7 +129,13 @@ class LedgerEntry(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(kind="payout", net__lt=0, month_paid__isnull=False)
-                | (~Q(kind="payout") & Q(net=F("gross") - F("commission"), parcel__isnull=False)),
+                | (
+                    ~Q(kind="payout")
+                    & Q(
+                        net=F("gross") - F("commission") - F("vat_withheld") - F("pit_withheld"),
+                        parcel__isnull=False,
+                    )
+                ),
                 name="ledger_entry_adds_up",
             ),
         ]

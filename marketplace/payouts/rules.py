@@ -42,26 +42,33 @@ def rate_for(category_paths, rates_by_path, default, steplen=4):
 
 @dataclass(frozen=True)
 class Split:
-    """How a parcel's money divides: ``gross`` paid, ``commission`` kept, ``net`` owed."""
+    """How a parcel's money divides: ``gross`` paid, ``commission`` kept, tax withheld for the seller
+    (``vat_withheld``, ``pit_withheld``: nothing for companies and cooperatives), ``net`` owed."""
 
     gross: Decimal
     commission: Decimal
     net: Decimal
+    vat_withheld: Decimal = Decimal(0)
+    pit_withheld: Decimal = Decimal(0)
 
     def reversed(self):
-        return Split(-self.gross, -self.commission, -self.net)
+        return Split(-self.gross, -self.commission, -self.net, -self.vat_withheld, -self.pit_withheld)
 
 
-def split(goods, shipping=Decimal(0)):
+def split(goods, shipping=Decimal(0), vat_rate=Decimal(0), pit_rate=Decimal(0)):
     """The split of a parcel from its ``goods`` as (amount, rate) pairs and its shipping charge.
 
     Commission is taken on the goods only: the enterprise ships the parcel itself,
-    so the shipping charge goes to it whole.
+    so the shipping charge goes to it whole. Tax is withheld at ``vat_rate`` and ``pit_rate``
+    on the seller's revenue, which is the whole gross (goods and shipping the shopper paid,
+    before commission: the commission is the seller's cost, not less revenue), each rounded
+    to a whole đồng.
     """
     goods = list(goods)
     gross = round_dong(sum((amount for amount, _rate in goods), Decimal(0)) + shipping)
     commission = round_dong(sum((amount * rate for amount, rate in goods), Decimal(0)))
-    return Split(gross=gross, commission=commission, net=gross - commission)
+    vat, pit = round_dong(gross * Decimal(vat_rate)), round_dong(gross * Decimal(pit_rate))
+    return Split(gross, commission, gross - commission - vat - pit, vat, pit)
 
 
 def shares(amount, weights) -> list[Decimal]:
@@ -83,9 +90,14 @@ def shares(amount, weights) -> list[Decimal]:
 
 
 def part_of(split, gross) -> Split:
-    """The part of ``split`` that ``gross`` of its gross is: the commission in the same proportion."""
-    commission = round_dong(split.commission * gross / split.gross) if split.gross else Decimal(0)
-    return Split(gross=gross, commission=commission, net=gross - commission)
+    """The part of ``split`` that ``gross`` of its gross is: the commission and the tax withheld in the
+    same proportion (all of it when ``gross`` is the whole)."""
+
+    def same_share(amount):
+        return round_dong(amount * gross / split.gross) if split.gross else Decimal(0)
+
+    commission, vat, pit = (same_share(a) for a in (split.commission, split.vat_withheld, split.pit_withheld))
+    return Split(gross, commission, gross - commission - vat - pit, vat, pit)
 
 
 def balance(nets) -> Decimal:

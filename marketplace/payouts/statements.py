@@ -53,6 +53,14 @@ class Statement:
         return sum((entry.commission for entry in self.entries), ZERO)
 
     @property
+    def vat_withheld(self):
+        return sum((entry.vat_withheld for entry in self.entries), ZERO)
+
+    @property
+    def pit_withheld(self):
+        return sum((entry.pit_withheld for entry in self.entries), ZERO)
+
+    @property
     def net(self):
         return rules.balance(entry.net for entry in self.entries)
 
@@ -115,10 +123,21 @@ def write_csv(statement, out):
     """The statement as CSV rows on ``out`` (a file-like object); headers in the active language."""
     writer = csv.writer(out)
     writer.writerow(
-        [_("Date"), _("Kind"), _("Parcel"), _("Order"), _("Gross"), _("Commission"), _("Net"), _("Note")]
+        [
+            _("Date"),
+            _("Kind"),
+            _("Parcel"),
+            _("Order"),
+            _("Gross"),
+            _("Commission"),
+            _("VAT withheld"),
+            _("PIT withheld"),
+            _("Net"),
+            _("Note"),
+        ]
     )
     first_day = date_format(statement.month, "SHORT_DATE_FORMAT")
-    writer.writerow([first_day, _("Opening balance"), "", "", "", "", amount(statement.opening), ""])
+    writer.writerow([first_day, _("Opening balance"), "", "", "", "", "", "", amount(statement.opening), ""])
     for entry in statement.entries:
         parcel = entry.parcel
         writer.writerow(
@@ -129,6 +148,8 @@ def write_csv(statement, out):
                 parcel.order.number if parcel else "",
                 amount(entry.gross),
                 amount(entry.commission),
+                amount(entry.vat_withheld),
+                amount(entry.pit_withheld),
                 amount(entry.net),
                 " ".join(filter(None, [entry.reference, entry.note])),
             ]
@@ -141,8 +162,10 @@ def write_csv(statement, out):
             "",
             amount(statement.gross),
             amount(statement.commission),
+            amount(statement.vat_withheld),
+            amount(statement.pit_withheld),
             amount(statement.net),
             "",
         ]
     )
-    writer.writerow(["", _("Closing balance"), "", "", "", "", amount(statement.closing), ""])
+    writer.writerow(["", _("Closing balance"), "", "", "", "", "", "", amount(statement.closing), ""])

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "marketplace.basket.apps.BasketConfig",
     "marketplace.payment.apps.PaymentConfig",
     "marketplace.transfers.apps.TransfersConfig",
+    "marketplace.invoicing.apps.InvoicingConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "marketplace.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "marketplace.dashboard.ocop.apps.OcopDashboardConfig",
     "marketplace.dashboard.parcels.apps.ParcelsDashboardConfig",
     "marketplace.dashboard.payouts.apps.PayoutsDashboardConfig",
+    "marketplace.dashboard.transfers.apps.TransfersDashboardConfig",
     "marketplace.dashboard.province.apps.ProvinceDashboardConfig",
     "marketplace.dashboard.shipping_rates.apps.ShippingRatesDashboardConfig",
     "marketplace.dashboard.registers.apps.RegistersDashboardConfig",
@@ -489,6 +491,11 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "url_name": "dashboard:payout-list",
     },
     {
+        "label": _("Bank transfers received"),
+        "icon": "fas fa-money-check-alt",
+        "url_name": "dashboard:transfer-list",
+    },
+    {
         "label": _("Audit log"),
         "icon": "fas fa-clipboard-list",
         "url_name": "dashboard:audit-list",
@@ -566,6 +573,18 @@ STRIPE_JS_URL = env("STRIPE_JS_URL", "https://js.stripe.com/v3/")
 MARKETPLACE_PAYMENT_GATEWAYS = {
     "card": "marketplace.payment.gateways.card.StripeCard",
     "cod": "marketplace.payment.gateways.cash.CashOnDelivery",
+    "transfer": "marketplace.transfers.gateway.BankTransfer",
+}
+# The marketplace's bank account for VietQR transfers (marketplace.transfers); the method is offered
+# only when the BIN, account number and holder's name are set. HOLD_MINUTES: how long a transfer
+# order keeps its stock; NOTIFICATION_SECRET: the HMAC key of the bank's notifications.
+BANK_TRANSFER = {
+    "BANK_BIN": env("BANK_TRANSFER_BANK_BIN", ""),
+    "BANK_NAME": env("BANK_TRANSFER_BANK_NAME", ""),
+    "ACCOUNT_NUMBER": env("BANK_TRANSFER_ACCOUNT_NUMBER", ""),
+    "ACCOUNT_NAME": env("BANK_TRANSFER_ACCOUNT_NAME", ""),
+    "HOLD_MINUTES": env_int("BANK_TRANSFER_HOLD_MINUTES", 60),
+    "NOTIFICATION_SECRET": env("BANK_TRANSFER_NOTIFICATION_SECRET", ""),
 }
 
 # --- Content-Security-Policy ------------------------------------------------------------------
@@ -599,6 +618,21 @@ CONTENT_SECURITY_POLICY = {
 # The platform's commission on goods (0.05 is 5 %); operators may set a rate per category
 # (marketplace.payouts.CommissionRate), the most specific category winning.
 MARKETPLACE_COMMISSION_RATE = env("MARKETPLACE_COMMISSION_RATE", "0.05")
+
+# Tax withheld on the sales of household businesses (marketplace.payouts.withholding): periods of
+# rates as fractions of the sale's revenue, by seller kind (vendors.EnterpriseKind), days included.
+# A change of law is a new period: a sale keeps the rates of its day. Cooperative groups are not
+# withheld here (uncertain: add "cooperative_group" if the tax office treats them as individuals).
+TAX_WITHHOLDING = [
+    {
+        "kinds": ["household"],
+        "vat_rate": "0.01",
+        "pit_rate": "0.005",
+        "valid_from": "2025-07-01",
+        "valid_until": None,
+        "legal_basis": "Nghị định 117/2025/NĐ-CP (hàng hóa: GTGT 1 %, TNCN 0,5 %)",
+    },
+]
 
 # --- Logging ----------------------------------------------------------------------------------
 
@@ -687,4 +721,15 @@ TRUSTED_ENTERPRISE = {
     "MIN_REVIEWS": 3,
     # The Department has recognised at least one of its products as OCOP, still in force today.
     "MIN_CERTIFICATES": 1,
+}
+
+# --- E-invoice data per parcel (marketplace.invoicing; Decree 123/2020/NĐ-CP, Circular 78/2021/TT-BTC) ---
+
+EINVOICE = {
+    # A product whose VAT rate is blank is sold at this rate. Goods and services at 10 % are taxed
+    # at 8 % from 1 Jul 2025 to 31 Dec 2026 (Resolution 204/2025/QH15, Decree 174/2025/NĐ-CP);
+    # set "10" from 1 Jan 2027. Excise goods (rice wine) keep 10 %: set it on their product.
+    "DEFAULT_VAT_RATE": "8",
+    # Delivery is a transport service, at the same reduced rate.
+    "SHIPPING_VAT_RATE": "8",
 }

@@ -35,3 +35,12 @@ PAGE_CACHE_ENABLED = False
 # Tasks run in the test's own process after commit; tests of the broker path set it themselves.
 CELERY_BROKER_URL = ""
 CELERY_TASK_ALWAYS_EAGER = True
+# A demo bank account: bank transfer by VietQR is offered (marketplace.transfers).
+BANK_TRANSFER = {
+    "BANK_BIN": "970436",
+    "BANK_NAME": "Vietcombank",
+    "ACCOUNT_NUMBER": "0071000123456",
+    "ACCOUNT_NAME": "CONG TY CHO OCOP",
+    "HOLD_MINUTES": 60,
+    "NOTIFICATION_SECRET": "test-bank-notification-secret",
+}

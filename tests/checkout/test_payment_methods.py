@@ -38,24 +38,26 @@ def at_payment(guest_client, two_enterprise_products):
 
 
 def test_card_is_offered_only_with_both_stripe_keys(settings):
-    assert set(available_gateways()) == {"card", "cod"}
+    # Bank transfer is offered too: the test settings configure its account (tests/transfers).
+    assert set(available_gateways()) == {"card", "cod", "transfer"}
     settings.STRIPE_PUBLISHABLE_KEY = ""
-    assert set(available_gateways()) == {"cod"}
+    assert set(available_gateways()) == {"cod", "transfer"}
     settings.STRIPE_PUBLISHABLE_KEY, settings.STRIPE_SECRET_KEY = "pk_test_x", ""
-    assert set(available_gateways()) == {"cod"}
+    assert set(available_gateways()) == {"cod", "transfer"}
 
 
 def test_in_production_card_also_needs_the_webhook_secret(settings):
     settings.STRIPE_WEBHOOK_SECRET_REQUIRED = True
     settings.STRIPE_WEBHOOK_SECRET = ""
-    assert set(available_gateways()) == {"cod"}
+    assert set(available_gateways()) == {"cod", "transfer"}
     settings.STRIPE_WEBHOOK_SECRET = "whsec_x"
-    assert set(available_gateways()) == {"card", "cod"}
+    assert set(available_gateways()) == {"card", "cod", "transfer"}
 
 
 def test_with_the_keys_the_shopper_chooses_between_card_and_cash(at_payment, guest_client):
     page = guest_client.get(reverse("checkout:payment-method"))
-    assert [code for code, _name in page.context["form"].fields["method"].choices] == ["card", "cod"]
+    choices = [code for code, _name in page.context["form"].fields["method"].choices]
+    assert choices == ["card", "cod", "transfer"]
     assert page.context["unavailable"] == []
 
 
@@ -65,7 +67,7 @@ def test_without_keys_the_payment_page_offers_cash_and_says_card_is_unavailable(
     with translation.override("en"):
         page = guest_client.get(reverse("checkout:payment-method"))
     assert page.status_code == 200
-    assert [code for code, _name in page.context["form"].fields["method"].choices] == ["cod"]
+    assert [code for code, _name in page.context["form"].fields["method"].choices] == ["cod", "transfer"]
     assert UNAVAILABLE in page.content.decode()
 
 

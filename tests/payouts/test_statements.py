@@ -90,12 +90,23 @@ def test_the_statement_downloads_as_a_csv_excel_reads(client, vendor1, history):
     body = response.content
     assert body.startswith("\ufeff".encode())  # the byte-order mark Excel needs for UTF-8
     rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
-    assert rows[0] == ["Date", "Kind", "Parcel", "Order", "Gross", "Commission", "Net", "Note"]
-    assert rows[1][1:] == ["Opening balance", "", "", "", "", "95000", ""]
+    assert rows[0] == [
+        "Date",
+        "Kind",
+        "Parcel",
+        "Order",
+        "Gross",
+        "Commission",
+        "VAT withheld",
+        "PIT withheld",
+        "Net",
+        "Note",
+    ]
+    assert rows[1][1:] == ["Opening balance", "", "", "", "", "", "", "95000", ""]
     assert [row[1] for row in rows[2:5]] == ["Sale", "Reversal", "Sale"]
-    assert rows[3][4:7] == ["-100000", "-5000", "-95000"]
-    assert rows[5][1:7] == ["Month's totals", "", "", "150000", "7500", "142500"]
-    assert rows[6][1:7] == ["Closing balance", "", "", "", "", "237500"]
+    assert rows[3][4:9] == ["-100000", "-5000", "0", "0", "-95000"]
+    assert rows[5][1:9] == ["Month's totals", "", "", "150000", "7500", "0", "0", "142500"]
+    assert rows[6][1:9] == ["Closing balance", "", "", "", "", "", "", "237500"]
 
 
 def test_the_csv_speaks_vietnamese_by_default(client, vendor1, history):

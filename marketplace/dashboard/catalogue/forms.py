@@ -26,6 +26,7 @@ PRODUCT_FACTS = [
     "weight_grams",
     "unit",
     "shelf_life_days",
+    "vat_rate",
 ]
 
 

@@ -15,6 +15,7 @@ class OrderDetailView(views.OrderDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["refund_form"] = RefundForm(self.object)
+        context["refund_preview"] = refunds.preview(self.object)
         return context
 
     def refund(self, request, order):
@@ -23,17 +24,19 @@ class OrderDetailView(views.OrderDetailView):
         if not form.is_valid():
             problems = [message for errors in form.errors.values() for message in errors]
             return self.reload_page(fragment="payment", error=" ".join(problems))
+        parcel = form.cleaned_data["parcel"]
         try:
             made = refunds.refund(
                 order,
-                parcel=form.cleaned_data["parcel"],
+                parcel=parcel,
                 by=request.user,
                 reason=form.cleaned_data["reason"],
+                reference=form.cleaned_data.get("reference", ""),
             )
         except ValidationError as error:
             return self.reload_page(fragment="payment", error=" ".join(error.messages))
         if made:
             messages.success(request, _("The refund was made."))
         else:
-            messages.info(request, _("Nothing was paid for this yet, so there is nothing to refund."))
+            messages.info(request, refunds.nothing_to_refund_message(order, parcel))
         return self.reload_page(fragment="payment")

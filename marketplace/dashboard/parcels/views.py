@@ -21,6 +21,7 @@ from marketplace.order import parcels
 from marketplace.payment import cancellation
 
 from .forms import ParcelFilterForm, ParcelMoveForm
+from .invoices import invoice_panel
 
 Parcel = get_model("order", "Parcel")
 ParcelStatusChange = get_model("order", "ParcelStatusChange")
@@ -65,6 +66,7 @@ class ParcelDetailView(DetailView):
             lines=self.object.lines.select_related("product"),
             shipping_address=self.object.order.shipping_address,
             show_enterprise=self.request.user.is_staff,
+            **invoice_panel(self.object, kwargs.pop("invoice_form", None)),
             **kwargs,
         )
 
@@ -98,6 +100,14 @@ class ParcelMoveView(DecisionViewMixin, ParcelDetailView):
                     % {"reason": failure},
                 )
                 return None
+            if cancellation.refund_sent_by_hand(parcel):
+                messages.info(
+                    self.request,
+                    _(
+                        "The shopper paid by bank transfer: the marketplace's staff send the money back "
+                        "and record it on the order."
+                    ),
+                )
         return _("Parcel %(number)s is now %(status)s.") % {
             "number": parcel.number,
             "status": parcel.get_status_display().lower(),

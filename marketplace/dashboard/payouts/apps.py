@@ -21,6 +21,7 @@ class PayoutsDashboardConfig(OscarDashboardConfig):
             "payout-statement": staff_or_enterprise,
             "payout-statement-csv": staff_or_enterprise,
             "payout-pay": (DashboardPermission.staff,),
+            "payout-declaration": (DashboardPermission.staff,),
         }
 
     def ready(self):
@@ -28,6 +29,7 @@ class PayoutsDashboardConfig(OscarDashboardConfig):
         self.statement_view = get_class("dashboard.payouts.views", "StatementView")
         self.csv_view = get_class("dashboard.payouts.views", "StatementCSVView")
         self.pay_view = get_class("dashboard.payouts.views", "PayoutView")
+        self.declaration_view = get_class("dashboard.payouts.views", "DeclarationView")
         self.configure_permissions()
 
     def get_urls(self):
@@ -37,5 +39,6 @@ class PayoutsDashboardConfig(OscarDashboardConfig):
             path(month, self.statement_view.as_view(), name="payout-statement"),
             path(f"{month}csv/", self.csv_view.as_view(), name="payout-statement-csv"),
             path(f"{month}pay/", self.pay_view.as_view(), name="payout-pay"),
+            path("tax-withheld/", self.declaration_view.as_view(), name="payout-declaration"),
         ]
         return self.post_process_urls(urls)

@@ -16,12 +16,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from oscar.core.loading import get_model
 
-from marketplace.payouts import ledger, statements
+from marketplace.payouts import declaration, ledger, statements
 from marketplace.payouts.models import LedgerEntry
 from marketplace.payouts.months import month_of, next_month, previous_month
+from marketplace.reports.exports import FORMATS, Column, export_response, requested_format
 
 from .forms import MonthForm, PayoutForm
 
@@ -150,3 +152,46 @@ class PayoutView(StatementMixin, TemplateView):
                 % {"name": self.enterprise.name, "month": date_format(self.month, "YEAR_MONTH_FORMAT")},
             )
         return self.statement_url()
+
+
+class DeclarationView(TemplateView):
+    """Operators: the month's tax withheld per household business, for the platform's filing, as a
+    page and as CSV or XLSX (``?month=YYYY-MM&export=csv|xlsx``). Holds owners' personal IDs, so it
+    is for operators only (``payout-declaration`` in the app's permissions)."""
+
+    template_name = "oscar/dashboard/payouts/declaration.html"
+    columns = [
+        Column(gettext_lazy("Seller")),
+        Column(gettext_lazy("Tax code")),
+        Column(gettext_lazy("Address")),
+        Column(gettext_lazy("Revenue"), "money"),
+        Column(gettext_lazy("VAT withheld"), "money"),
+        Column(gettext_lazy("PIT withheld"), "money"),
+        Column(gettext_lazy("Number of sales"), "int"),
+    ]
+
+    def get(self, request, *args, **kwargs):
+        form = MonthForm(request.GET if "month" in request.GET else None)
+        if form.is_bound and not form.is_valid():
+            messages.warning(request, form.errors["month"][0])
+        valid = form.is_bound and form.is_valid()
+        self.month = form.cleaned_data["month"] if valid else previous_month(month_of(timezone.localdate()))
+        self.declaration = declaration.declaration(self.month)
+        export_format = requested_format(request)
+        if export_format and (valid or not form.is_bound):
+            title = _("Tax withheld %(month)s") % {"month": f"{self.month:%m-%Y}"}
+            filename = f"tax-withheld-{self.month:%Y-%m}"
+            return export_response(export_format, title, self.columns, self.declaration.rows(), filename)
+        if request.GET.get("export") and not export_format:
+            messages.error(request, _("Exports are CSV or XLSX."))
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        query = f"month={self.month:%Y-%m}"
+        return super().get_context_data(
+            form=MonthForm(initial={"month": self.month}),
+            month=self.month,
+            declaration=self.declaration,
+            export_links=[(export_format, f"{query}&export={export_format}") for export_format in FORMATS],
+            **kwargs,
+        )

@@ -26,6 +26,8 @@ class PaymentGateway:
     unavailable_message: str = ""  # shown to the shopper while the gateway cannot take payments
     # Bank transfer: the operator sends the money back by hand and names that outgoing transfer.
     refund_needs_reference: bool = False
+    # Cash on delivery: the operator may name the cash handed back (a receipt number, a note).
+    refund_takes_reference: bool = False
 
     def is_available(self) -> bool:
         """Whether the gateway can take a payment now (e.g. its keys are configured)."""
@@ -34,6 +36,17 @@ class PaymentGateway:
     def start(self, order, amount: Decimal) -> PaymentOutcome:
         """Begin taking ``amount`` (whole đồng) for a just-placed order."""
         raise NotImplementedError
+
+    def hold_minutes(self) -> int:
+        """How long an order waits for this gateway's payment before its stock goes back on sale."""
+        from marketplace.payment.outcomes import payment_timeout_minutes
+
+        return payment_timeout_minutes()
+
+    def resume_url(self, order) -> str:
+        """Where the shopper goes back to pay an order still awaiting this gateway's payment; ""
+        when checkout offers the ways of paying again instead (a card that did not pay)."""
+        return ""
 
     def paid_for(self, parcel) -> bool:
         """Whether the shopper's money for this parcel was received, so a refund gives it back."""

@@ -31,7 +31,8 @@ class StripeCard(PaymentGateway):
             pending=True, redirect_url=reverse("payment:card", kwargs={"number": order.number})
         )
 
-    def refund(self, order, amount: Decimal, parcel=None) -> PaymentOutcome:
+    def refund(self, order, amount: Decimal, parcel=None, reference="") -> PaymentOutcome:
+        # Stripe names the refund itself; ``reference`` is for money sent back by hand.
         from marketplace.payment import bookkeeping
 
         source = bookkeeping.order_source(order)

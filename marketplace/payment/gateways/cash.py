@@ -13,6 +13,7 @@ class CashOnDelivery(PaymentGateway):
     code = "cod"
     name = _("Cash on delivery")
     confirms_on_placement = True
+    refund_takes_reference = True
 
     def start(self, order, amount: Decimal) -> PaymentOutcome:
         from marketplace.payment import bookkeeping
@@ -24,7 +25,8 @@ class CashOnDelivery(PaymentGateway):
         # The courier collects the cash when the parcel is handed over.
         return parcel.status == Parcel.Status.DELIVERED
 
-    def refund(self, order, amount: Decimal, parcel=None) -> PaymentOutcome:
-        # The enterprise hands the cash back; the marketplace only keeps the record.
+    def refund(self, order, amount: Decimal, parcel=None, reference="") -> PaymentOutcome:
+        # The enterprise hands the cash back; the marketplace only keeps the record, under the
+        # operator's reference (a receipt number) when given.
         label = parcel.number if parcel else order.number
-        return PaymentOutcome(succeeded=True, reference=f"cash-refund-{label}")
+        return PaymentOutcome(succeeded=True, reference=reference.strip() or f"cash-refund-{label}")

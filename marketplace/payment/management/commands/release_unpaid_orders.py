@@ -7,7 +7,7 @@ check out again; a payment that still arrives later is refused by
 
 from django.core.management.base import BaseCommand, CommandError
 
-from marketplace.payment.outcomes import cancel_abandoned, payment_timeout_minutes
+from marketplace.payment.outcomes import cancel_abandoned
 
 
 class Command(BaseCommand):
@@ -17,12 +17,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--minutes",
             type=int,
-            default=payment_timeout_minutes(),
-            help="Minutes a card order may wait for its payment (default: the payment timeout setting).",
+            default=None,
+            help="Minutes an order may wait for its payment (default: each gateway's hold, e.g. "
+            "the payment timeout setting for a card, BANK_TRANSFER's HOLD_MINUTES for a transfer).",
         )
 
     def handle(self, *args, minutes, **options):
-        if minutes < 1:
+        if minutes is not None and minutes < 1:
             raise CommandError("--minutes must be at least 1.")
         cancelled = cancel_abandoned(minutes)
         for order in cancelled:
