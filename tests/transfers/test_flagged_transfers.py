@@ -156,3 +156,12 @@ def test_the_dashboard_menu_leads_operators_only_to_the_credits(client, admin_us
     assert wanted in client.get(reverse("dashboard:index")).content.decode()
     client.force_login(vendor1)
     assert wanted not in client.get(reverse("dashboard:index")).content.decode()
+
+
+def test_the_finance_menu_gives_an_enterprise_its_statements_and_invoice_data_only(client, vendor1):
+    client.force_login(vendor1)
+    page = client.get(reverse("dashboard:index")).content.decode()
+    for own in ("dashboard:payout-list", "dashboard:parcel-invoices"):
+        assert f'href="{reverse(own)}"' in page
+    for operators in ("dashboard:transfer-list", "dashboard:payout-declaration"):
+        assert f'href="{reverse(operators)}"' not in page
