@@ -107,3 +107,16 @@ def test_back_in_checkout_the_shopper_returns_to_the_transfer_page(transfer_orde
     response = guest_client.post(reverse("checkout:payment-method"), {"method": "cod"})
     assert response["Location"] == pay_url(transfer_order)
     assert Order.objects.count() == 1 and statuses(transfer_order) == {Status.AWAITING_PAYMENT}
+
+
+def test_a_signed_in_shopper_finds_the_payment_code_again_from_the_order_page(client, shopper, awaiting):
+    """The checkout session that placed the order may be gone: the order page leads back to the code."""
+    client.force_login(shopper)
+    order_page = reverse("customer:order", kwargs={"order_number": awaiting.number})
+    link = f'href="{pay_url(awaiting)}"'
+    assert link in client.get(order_page).content.decode()
+    assert client.get(pay_url(awaiting)).status_code == 200
+
+    awaiting.sources.get().debit(awaiting.total_incl_tax, reference="FT26340000009", status="succeeded")
+    outcomes.payment_succeeded(awaiting, reference="FT26340000009")
+    assert link not in client.get(order_page).content.decode()

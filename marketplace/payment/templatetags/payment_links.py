@@ -1,0 +1,20 @@
+"""The shopper's way back to paying an order that still awaits its payment (a bank transfer's code),
+from their order page: the checkout session that placed it may be long gone."""
+
+from django import template
+
+from marketplace.order.models import Parcel
+from marketplace.payment.gateways import gateways
+
+register = template.Library()
+
+
+@register.simple_tag
+def pay_now_url(order, parcels):
+    """Where ``order`` is paid, while any of its ``parcels`` awaits payment and its gateway has such a
+    page; "" otherwise (and no query unless a parcel awaits payment)."""
+    if not any(parcel.status == Parcel.Status.AWAITING_PAYMENT for parcel in parcels):
+        return ""
+    source = order.sources.select_related("source_type").first()
+    gateway = gateways().get(source.source_type.code) if source else None
+    return gateway.resume_url(order) if gateway else ""
