@@ -8,7 +8,7 @@ empty basket: checkout offers the ways of paying for that order instead of start
 from oscar.core.loading import get_model
 
 from marketplace.order.models import Parcel
-from marketplace.payment.gateways import gateways
+from marketplace.payment import bookkeeping
 from marketplace.payment.gateways.card import StripeCard
 
 Order = get_model("order", "Order")
@@ -37,6 +37,5 @@ def resume_payment_url(request):
     """The page where the order placed in this session is paid, when its gateway has one to go
     back to (a bank transfer's code), else ""."""
     order = _orders_awaiting_payment(request).first()
-    source = order.sources.select_related("source_type").first() if order else None
-    gateway = gateways().get(source.source_type.code) if source else None
+    gateway = bookkeeping.started_gateway(order) if order else None
     return gateway.resume_url(order) if gateway else ""

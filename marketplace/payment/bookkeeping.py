@@ -15,7 +15,7 @@ from oscar.core.loading import get_class, get_model
 
 from marketplace.audit import log as audit_log
 
-from .gateways import get_gateway
+from .gateways import gateways, get_gateway
 
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
@@ -63,6 +63,12 @@ def order_source(order, lock=False):
 
 def gateway_for(order):
     return get_gateway(order_source(order).source_type.code)
+
+
+def started_gateway(order):
+    """The gateway the order's payment started with, or None while none has (no Source yet)."""
+    source = order.sources.select_related("source_type").first()
+    return gateways().get(source.source_type.code) if source else None
 
 
 def has_transaction(source, txn_type, reference):

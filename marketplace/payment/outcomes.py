@@ -16,6 +16,7 @@ from oscar.core.loading import get_model
 from marketplace.order import notifications, parcels
 from marketplace.order.models import Parcel
 
+from . import bookkeeping
 from .gateways import gateways
 
 Basket = get_model("basket", "Basket")
@@ -106,6 +107,5 @@ def cancel_abandoned(minutes=None, now=None):
 def hold_minutes_of(order):
     """How long ``order`` may await its payment: its gateway's hold (the card's timeout when the
     order has no payment source yet)."""
-    source = order.sources.select_related("source_type").first()
-    gateway = gateways().get(source.source_type.code) if source else None
+    gateway = bookkeeping.started_gateway(order)
     return gateway.hold_minutes() if gateway else payment_timeout_minutes()

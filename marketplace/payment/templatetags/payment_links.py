@@ -4,7 +4,7 @@ from their order page: the checkout session that placed it may be long gone."""
 from django import template
 
 from marketplace.order.models import Parcel
-from marketplace.payment.gateways import gateways
+from marketplace.payment import bookkeeping
 
 register = template.Library()
 
@@ -15,6 +15,5 @@ def pay_now_url(order, parcels):
     page; "" otherwise (and no query unless a parcel awaits payment)."""
     if not any(parcel.status == Parcel.Status.AWAITING_PAYMENT for parcel in parcels):
         return ""
-    source = order.sources.select_related("source_type").first()
-    gateway = gateways().get(source.source_type.code) if source else None
+    gateway = bookkeeping.started_gateway(order)
     return gateway.resume_url(order) if gateway else ""
