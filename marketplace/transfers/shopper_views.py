@@ -37,7 +37,8 @@ class TransferPaymentView(TransferOrderMixin, TemplateView):
     template_name = "transfers/pay.html"
 
     def get(self, request, *args, **kwargs):
-        if self.state() == waiting.RELEASED:
+        self.current_state = self.state()
+        if self.current_state == waiting.RELEASED:
             messages.warning(
                 request, _("This order can no longer be paid: it was cancelled. Your basket is kept.")
             )
@@ -45,7 +46,7 @@ class TransferPaymentView(TransferOrderMixin, TemplateView):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        state = self.state()
+        state = self.current_state  # read once in get(), which decided to show the page
         return super().get_context_data(
             order=self.order,
             state=state,
